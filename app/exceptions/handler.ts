@@ -1,0 +1,150 @@
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import translations from '#i18n/services/main'
+import { FALLBACK_LANGUAGE, negotiateLocale } from '#i18n/services/i18n'
+import { DomainError } from '#exceptions/domain_error'
+
+interface FieldError {
+  field: string
+  rule: string
+  message: string
+}
+
+interface Problem {
+  status: number
+  code: string
+  params: Record<string, unknown>
+  fallback: string
+  fields?: FieldError[]
+  headers?: Record<string, string>
+  details?: Record<string, unknown>
+}
+
+/** Status → code for framework errors that carry no code of ours. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'E_BAD_REQUEST',
+  401: 'E_UNAUTHORIZED',
+  403: 'E_FORBIDDEN',
+  404: 'E_NOT_FOUND',
+  409: 'E_CONFLICT',
+  413: 'E_PAYLOAD_TOO_LARGE',
+  422: 'E_BAD_REQUEST',
+  429: 'E_RATE_LIMITED',
+  503: 'E_SERVICE_UNAVAILABLE',
+}
+
+/**
+ * One JSON error format for every failure:
+ * `{ error: { code, message, fields? } }`, the message in the request's
+ * locale. Unexpected errors become a 500 that names only the request id;
+ * their details go to the log.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = false
+
+  async handle(error: unknown, ctx: HttpContext) {
+    const problem = this.toProblem(error, ctx)
+    const t =
+      ctx.t ??
+      translations.forLocale(
+        negotiateLocale(ctx.request.header('accept-language'), [
+          FALLBACK_LANGUAGE,
+          ...translations.languages.filter((language) => language !== FALLBACK_LANGUAGE),
+        ])
+      )
+
+    const body: { code: string; message: string; fields?: FieldError[] } = {
+      ...problem.details,
+      code: problem.code,
+      message: t(`errors:${problem.code}`, { ...problem.params, defaultValue: problem.fallback }),
+    }
+    if (problem.fields) {
+      body.fields = problem.fields.map((field) => ({
+        field: field.field,
+        rule: field.rule,
+        message: t(`validation:${field.rule}`, {
+          field: field.field,
+          ...((field as any).meta ?? {}),
+          defaultValue: field.message,
+        }),
+      }))
+    }
+
+    for (const [name, value] of Object.entries(problem.headers ?? {})) {
+      ctx.response.header(name, value)
+    }
+    ctx.response.status(problem.status).json({ error: body })
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    const status = this.toProblem(error, ctx).status
+    if (status >= 500) {
+      ctx.logger.error({ err: error }, 'request failed')
+    }
+  }
+
+  private toProblem(error: unknown, ctx: HttpContext): Problem {
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      const fields = (error.messages as (FieldError & { meta?: unknown })[]).map((message) => ({
+        field: message.field,
+        rule: message.rule,
+        message: message.message,
+        meta: message.meta,
+      }))
+      return {
+        status: 422,
+        code: 'E_VALIDATION_ERROR',
+        params: { fields: [...new Set(fields.map((field) => field.field))].join(', ') },
+        fallback: 'The request has invalid fields',
+        fields,
+      }
+    }
+
+    if (error instanceof DomainError) {
+      const type = error.constructor as typeof DomainError
+      return {
+        status: error.status ?? type.status,
+        code: error.code ?? type.code,
+        params: error.params,
+        fallback: error.message,
+        fields: error.fields,
+        headers: error.headers,
+        details: error.details,
+      }
+    }
+
+    const candidate = error as { status?: number; code?: string; message?: string }
+    const status =
+      typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 600
+        ? candidate.status
+        : 500
+
+    if (candidate?.code === 'E_ROUTE_NOT_FOUND') {
+      return {
+        status: 404,
+        code: 'E_ROUTE_NOT_FOUND',
+        params: { method: ctx.request.method(), url: ctx.request.url() },
+        fallback: `There is no ${ctx.request.method()} ${ctx.request.url()} route`,
+      }
+    }
+
+    if (status >= 500) {
+      return {
+        status: status === 503 ? 503 : 500,
+        code: status === 503 ? 'E_SERVICE_UNAVAILABLE' : 'E_INTERNAL_ERROR',
+        params: { requestId: ctx.request.id() ?? '-', dependency: '-' },
+        fallback: 'Internal server error',
+      }
+    }
+
+    // Framework 4xx errors (malformed JSON, body too large...): keep the
+    // status class, answer with our own codes so every message is translated.
+    const code = CODE_BY_STATUS[status] ?? 'E_BAD_REQUEST'
+    return {
+      status: code === 'E_BAD_REQUEST' ? 400 : status,
+      code,
+      params: {},
+      fallback: candidate?.message ?? 'Bad request',
+    }
+  }
+}

@@ -1,0 +1,302 @@
+import { readdir } from 'node:fs/promises'
+import { basename, join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { errors as vineErrors } from '@vinejs/vine'
+import type { MarketDefinition } from '#markets/define_market'
+import { deepFreeze, type Market } from '#markets/market'
+import { InvalidMarketConfigError, type MarketConfigProblem } from '#markets/errors'
+import { ISO_4217, marketMessages, validateMarketFile } from '#markets/validators/market_schema'
+
+export interface MarketSource {
+  /** Path shown in messages (relative to the app root). */
+  file: string
+  definition: unknown
+}
+
+export interface RegistryOptions {
+  /** Regions that have a shard (config/regions.ts). */
+  regions: string[]
+  /** Hosts that belong to no market (the staff console). */
+  reservedHosts?: string[]
+}
+
+/**
+ * Every market Pasar serves, validated as a whole: a registry exists only
+ * if every file is right, so nothing starts half-configured.
+ */
+export class MarketRegistry {
+  readonly #byCode: Map<string, Market>
+  readonly #byHost: Map<string, Market>
+
+  private constructor(markets: Market[]) {
+    this.#byCode = new Map(markets.map((market) => [market.code, market]))
+    this.#byHost = new Map()
+    for (const market of markets) {
+      for (const domain of market.domains) this.#byHost.set(domain, market)
+    }
+  }
+
+  /** Loads every `*.ts`/`*.js` file of a folder (files starting with `_` are skipped). */
+  static async loadFolder(folder: string, appRoot: string, options: RegistryOptions) {
+    let names: string[]
+    try {
+      names = await readdir(folder)
+    } catch (error) {
+      throw new InvalidMarketConfigError([
+        {
+          file: relative(appRoot, folder) || folder,
+          field: '',
+          message: `cannot read the markets folder (${(error as Error).message})`,
+        },
+      ])
+    }
+
+    const files = names
+      .filter((name) => /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts') && !name.startsWith('_'))
+      .sort()
+
+    const sources: MarketSource[] = []
+    const problems: MarketConfigProblem[] = []
+    for (const name of files) {
+      const path = join(folder, name)
+      const file = relative(appRoot, path)
+      try {
+        const module = await import(pathToFileURL(path).href)
+        if (module.default === undefined) {
+          problems.push({ file, field: '', message: 'has no default export (export default defineMarket({...}))' })
+          continue
+        }
+        sources.push({ file, definition: module.default })
+      } catch (error) {
+        problems.push({ file, field: '', message: `cannot be loaded: ${(error as Error).message}` })
+      }
+    }
+    if (files.length === 0) {
+      problems.push({
+        file: relative(appRoot, folder) || folder,
+        field: '',
+        message: 'holds no market file',
+      })
+    }
+    if (problems.length) throw new InvalidMarketConfigError(problems)
+
+    return MarketRegistry.fromSources(sources, options)
+  }
+
+  static async fromSources(sources: MarketSource[], options: RegistryOptions) {
+    const problems: MarketConfigProblem[] = []
+    const markets: Market[] = []
+
+    for (const source of sources) {
+      try {
+        const definition = (await validateMarketFile.validate(source.definition, {
+          messagesProvider: marketMessages,
+        })) as MarketDefinition
+        const fileProblems = checkMarketRules(definition, source.file, options)
+        problems.push(...fileProblems)
+        if (fileProblems.length === 0) {
+          markets.push(
+            deepFreeze({
+              ...structuredClone(definition),
+              file: source.file,
+              currencyExponent: ISO_4217.get(definition.currency)!.exponent,
+              defaultLocale: definition.locales[0],
+            })
+          )
+        }
+      } catch (error) {
+        if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+          for (const message of error.messages as { field: string; message: string }[]) {
+            problems.push({ file: source.file, field: message.field, message: message.message })
+          }
+          continue
+        }
+        throw error
+      }
+    }
+
+    problems.push(...checkAcrossMarkets(markets, options))
+    if (problems.length) throw new InvalidMarketConfigError(problems)
+    return new MarketRegistry(markets)
+  }
+
+  all(): Market[] {
+    return [...this.#byCode.values()]
+  }
+
+  codes(): string[] {
+    return [...this.#byCode.keys()]
+  }
+
+  find(code: string): Market | undefined {
+    return this.#byCode.get(code.toUpperCase())
+  }
+
+  /**
+   * The market a Host header belongs to. Ports, letter case and a trailing
+   * dot do not matter (`SG.Pasar.localhost.:3333` is the SG storefront).
+   */
+  findByHost(hostHeader: string | undefined | null): Market | undefined {
+    const host = normalizeHost(hostHeader)
+    return host ? this.#byHost.get(host) : undefined
+  }
+}
+
+export function normalizeHost(hostHeader: string | undefined | null): string | null {
+  if (!hostHeader) return null
+  let host = hostHeader.trim().toLowerCase()
+  if (host.startsWith('[')) {
+    // IPv6 literal: "[::1]:3333"
+    const end = host.indexOf(']')
+    return end > 0 ? host.slice(0, end + 1) : null
+  }
+  const colon = host.lastIndexOf(':')
+  if (colon !== -1) host = host.slice(0, colon)
+  if (host.endsWith('.')) host = host.slice(0, -1)
+  return host || null
+}
+
+function checkMarketRules(market: MarketDefinition, file: string, options: RegistryOptions) {
+  const problems: MarketConfigProblem[] = []
+  const report = (field: string, message: string) => problems.push({ file, field, message })
+
+  const expectedCode = basename(file).replace(/\.(ts|js)$/, '').toUpperCase()
+  if (market.code !== expectedCode) {
+    report('code', `"${market.code}" does not match the file name (expected "${expectedCode}")`)
+  }
+
+  if (!options.regions.includes(market.region)) {
+    report(
+      'region',
+      `"${market.region}" has no shard (regions with a shard: ${options.regions.join(', ')})`
+    )
+  }
+
+  const exponent = ISO_4217.get(market.currency)!.exponent
+  if (market.priceDecimals > exponent) {
+    report('priceDecimals', `${market.currency} has only ${exponent} minor digits, got ${market.priceDecimals}`)
+  }
+
+  // Tax
+  const categories = Object.keys(market.tax.categories)
+  if (categories.length === 0) report('tax.categories', 'must define at least one tax category')
+  if (!market.tax.categories[market.tax.defaultCategory]) {
+    report(
+      'tax.defaultCategory',
+      `"${market.tax.defaultCategory}" is not one of the tax categories (${categories.join(', ')})`
+    )
+  }
+  for (const [category, { rates }] of Object.entries(market.tax.categories)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(category)) {
+      report(`tax.categories.${category}`, 'category names are lowercase snake_case')
+    }
+    const dates = new Set<string>()
+    rates.forEach((rate, index) => {
+      if (dates.has(rate.effectiveFrom)) {
+        report(`tax.categories.${category}.rates.${index}.effectiveFrom`, `two rates start on ${rate.effectiveFrom}`)
+      }
+      dates.add(rate.effectiveFrom)
+      if (rate.taxableBase && rate.taxableBase.numerator > rate.taxableBase.denominator) {
+        report(`tax.categories.${category}.rates.${index}.taxableBase`, 'the taxable base cannot exceed the price')
+      }
+    })
+  }
+
+  // Payments
+  const gatewayIds = market.payments.gateways.map((gateway) => gateway.id)
+  if (gatewayIds.length === 0) report('payments.gateways', 'at least one payment gateway is required')
+  reportDuplicates(gatewayIds, 'payments.gateways', report)
+  if (!gatewayIds.includes(market.payments.defaultGateway)) {
+    report(
+      'payments.defaultGateway',
+      `"${market.payments.defaultGateway}" is not one of the gateways (${gatewayIds.join(', ') || 'none'})`
+    )
+  }
+  market.payments.gateways.forEach((gateway, index) => {
+    const field = `payments.gateways.${index}.settings`
+    const settings = gateway.settings ?? {}
+    if (gateway.provider === 'cod' && settings.maxAmount === undefined) {
+      report(`${field}.maxAmount`, 'cash on delivery needs a maximum order amount')
+    }
+    if (gateway.provider === 'stripe' && (!settings.apiKeyEnv || !settings.webhookSecretEnv)) {
+      report(field, 'stripe needs apiKeyEnv and webhookSecretEnv (names of env variables)')
+    }
+    if (gateway.provider === 'sandbox' && !settings.webhookSecretEnv) {
+      report(`${field}.webhookSecretEnv`, 'the sandbox gateway signs webhooks: name the env variable of its secret')
+    }
+  })
+
+  // Couriers
+  const courierIds = market.couriers.list.map((courier) => courier.id)
+  if (courierIds.length === 0) report('couriers.list', 'at least one courier is required')
+  reportDuplicates(courierIds, 'couriers.list', report)
+  if (!courierIds.includes(market.couriers.defaultCourier)) {
+    report(
+      'couriers.defaultCourier',
+      `"${market.couriers.defaultCourier}" is not one of the couriers (${courierIds.join(', ') || 'none'})`
+    )
+  }
+  market.couriers.list.forEach((courier, index) => {
+    const field = `couriers.list.${index}.rates`
+    const bands = courier.rates.bands
+    for (let i = 1; i < bands.length; i++) {
+      if (bands[i].upToGrams <= bands[i - 1].upToGrams) {
+        report(`${field}.bands.${i}.upToGrams`, 'weight bands must be in increasing weight order')
+      }
+      if (bands[i].fee < bands[i - 1].fee) {
+        report(`${field}.bands.${i}.fee`, 'a heavier band cannot cost less than a lighter one')
+      }
+    }
+    const last = bands[bands.length - 1]
+    if (last && courier.rates.maxWeightGrams < last.upToGrams) {
+      report(`${field}.maxWeightGrams`, `is below the last weight band (${last.upToGrams} g)`)
+    }
+    if (courier.supportsCod && !courier.rates.codSurcharge) {
+      report(`${field}.codSurcharge`, 'a courier that collects cash on delivery needs a COD surcharge (0 is allowed)')
+    }
+  })
+
+  return problems
+}
+
+function reportDuplicates(ids: string[], field: string, report: (field: string, message: string) => void) {
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) report(field, `id "${id}" is used twice`)
+    seen.add(id)
+  }
+}
+
+function checkAcrossMarkets(markets: Market[], options: RegistryOptions): MarketConfigProblem[] {
+  const problems: MarketConfigProblem[] = []
+  const codeOwner = new Map<string, Market>()
+  const hostOwner = new Map<string, Market>()
+  const reserved = new Set((options.reservedHosts ?? []).map((host) => host.toLowerCase()))
+
+  for (const market of markets) {
+    const sameCode = codeOwner.get(market.code)
+    if (sameCode) {
+      problems.push({ file: market.file, field: 'code', message: `"${market.code}" is also the code of ${sameCode.file}` })
+    }
+    codeOwner.set(market.code, market)
+
+    market.domains.forEach((domain, index) => {
+      const owner = hostOwner.get(domain)
+      if (owner) {
+        problems.push({
+          file: market.file,
+          field: `domains.${index}`,
+          message: `"${domain}" is already a domain of ${owner.file} (${owner.code})`,
+        })
+      } else if (reserved.has(domain)) {
+        problems.push({
+          file: market.file,
+          field: `domains.${index}`,
+          message: `"${domain}" is the staff host (STAFF_HOSTS), not a storefront`,
+        })
+      }
+      hostOwner.set(domain, market)
+    })
+  }
+  return problems
+}

@@ -1,0 +1,44 @@
+import { Connection } from 'rabbitmq-client'
+import type { MessagingConfig } from '#config/messaging'
+
+/**
+ * The process's one connection to RabbitMQ. It connects lazily and keeps
+ * reconnecting in the background, so a broker outage never stops the web
+ * process: health reports it and the outbox holds events until it is back.
+ */
+export class Broker {
+  #connection?: Connection
+
+  constructor(private config: Pick<MessagingConfig, 'url' | 'connectionName'>) {}
+
+  get connection(): Connection {
+    if (!this.#connection) {
+      this.#connection = new Connection({
+        url: this.config.url,
+        connectionName: this.config.connectionName,
+        retryLow: 250,
+        retryHigh: 5000,
+        connectionTimeout: 2000,
+      })
+      // Errors are reported through health and the relay; an unhandled
+      // 'error' event would crash the process.
+      this.#connection.on('error', () => {})
+    }
+    return this.#connection
+  }
+
+  get isConnected(): boolean {
+    return this.#connection?.ready ?? false
+  }
+
+  /** Resolves once connected, or rejects after `timeoutMs`. */
+  async ensureConnected(timeoutMs: number): Promise<void> {
+    if (this.connection.ready) return
+    await this.connection.onConnect(timeoutMs, true)
+  }
+
+  async close() {
+    await this.#connection?.close()
+    this.#connection = undefined
+  }
+}

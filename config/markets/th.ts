@@ -1,0 +1,160 @@
+import { defineMarket } from '#markets/define_market'
+
+export default defineMarket({
+  code: 'TH',
+  name: 'Thailand',
+  region: 'sea-3',
+  domains: ['pasar.co.th', 'th.pasar.localhost'],
+  timezone: 'Asia/Bangkok',
+  locales: ['th-TH', 'en-TH'],
+  currency: 'THB',
+  priceDecimals: 2,
+  tax: {
+    label: 'VAT',
+    registrationId: '0105561234567',
+    pricesIncludeTax: true,
+    rounding: 'half-up',
+    roundingLevel: 'line',
+    defaultCategory: 'standard',
+    categories: {
+      standard: {
+        description: 'Standard-rated supplies',
+        rates: [{ rate: 7, effectiveFrom: '2024-10-01' }],
+      },
+      zero: {
+        description: 'Zero-rated (exports, international transport)',
+        rates: [{ rate: 0, effectiveFrom: '2024-10-01' }],
+      },
+      exempt: {
+        description: 'Exempt (unprocessed agricultural products, basic foodstuffs, medical and education services)',
+        rates: [{ rate: 0, effectiveFrom: '2024-10-01' }],
+      },
+    },
+    note: 'The statutory VAT rate is 10 %; a royal decree reduces it to 7 %, extended to 2026-09-30 and then renewed. If a renewal lapses, add the 10 % rate with its effective date.',
+  },
+  payments: {
+    defaultGateway: 'promptpay',
+    paymentWindowMinutes: 60,
+    gateways: [
+      {
+        id: 'promptpay',
+        name: 'PromptPay',
+        provider: 'sandbox',
+        method: 'qr',
+        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+      },
+      {
+        id: 'card',
+        name: 'Credit / debit card',
+        provider: 'sandbox',
+        method: 'card',
+        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+      },
+      {
+        id: 'truemoney',
+        name: 'TrueMoney Wallet',
+        provider: 'sandbox',
+        method: 'ewallet',
+        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+      },
+      {
+        id: 'cod',
+        name: 'Cash on delivery',
+        provider: 'cod',
+        method: 'cod',
+        settings: { maxAmount: 1_000_000 },
+      },
+    ],
+  },
+  couriers: {
+    defaultCourier: 'flash',
+    list: [
+      {
+        id: 'kerry',
+        name: 'Kerry Express',
+        provider: 'rate_table',
+        service: 'express',
+        supportsCod: true,
+        rates: {
+          bands: [
+            { upToGrams: 500, fee: 3_500 },
+            { upToGrams: 1_000, fee: 4_500 },
+            { upToGrams: 3_000, fee: 6_500 },
+            { upToGrams: 5_000, fee: 9_000 },
+          ],
+          perKgStep: 1_500,
+          maxWeightGrams: 25_000,
+          codSurcharge: { percent: 3, minFee: 2_000 },
+          freeShippingThreshold: 50_000,
+        },
+      },
+      {
+        id: 'flash',
+        name: 'Flash Express',
+        provider: 'rate_table',
+        service: 'standard',
+        supportsCod: true,
+        rates: {
+          bands: [
+            { upToGrams: 500, fee: 3_000 },
+            { upToGrams: 1_000, fee: 4_000 },
+            { upToGrams: 3_000, fee: 6_000 },
+            { upToGrams: 5_000, fee: 8_500 },
+          ],
+          perKgStep: 1_500,
+          maxWeightGrams: 50_000,
+          codSurcharge: { percent: 3, minFee: 2_000 },
+          freeShippingThreshold: 50_000,
+        },
+      },
+      {
+        id: 'jnt',
+        name: 'J&T Express',
+        provider: 'sandbox',
+        service: 'standard',
+        supportsCod: true,
+        rates: {
+          bands: [
+            { upToGrams: 500, fee: 3_000 },
+            { upToGrams: 1_000, fee: 4_000 },
+            { upToGrams: 3_000, fee: 6_000 },
+            { upToGrams: 5_000, fee: 8_500 },
+          ],
+          perKgStep: 1_500,
+          maxWeightGrams: 50_000,
+          codSurcharge: { percent: 3, minFee: 2_000 },
+          freeShippingThreshold: 50_000,
+        },
+      },
+      {
+        id: 'thailand_post',
+        name: 'Thailand Post',
+        provider: 'rate_table',
+        service: 'economy',
+        supportsCod: true,
+        rates: {
+          bands: [
+            { upToGrams: 500, fee: 2_500 },
+            { upToGrams: 1_000, fee: 3_500 },
+            { upToGrams: 3_000, fee: 5_500 },
+            { upToGrams: 5_000, fee: 7_500 },
+          ],
+          perKgStep: 1_000,
+          maxWeightGrams: 20_000,
+          codSurcharge: { percent: 3, minFee: 1_500 },
+          freeShippingThreshold: 50_000,
+        },
+      },
+    ],
+  },
+  escrow: {
+    autoReleaseDays: 5,
+    commissionRate: 6,
+  },
+  limits: {
+    maxCartLines: 200,
+    maxOrderValue: 20_000_000,
+    checkoutPerMinute: 10,
+    apiRequestsPerMinute: 600,
+  },
+})

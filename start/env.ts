@@ -1,0 +1,53 @@
+/*
+ * Every environment variable Pasar reads, validated at boot. Anything with
+ * a safe local default is optional so that `npm start` works on a new
+ * machine; secrets never have a default.
+ */
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_NAME: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.enum.optional([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
+
+  /*
+   * Shards. Every region's database defaults to `<DB_NAME_PREFIX>_<region>`
+   * on DB_HOST:DB_PORT; DB_SHARD_<REGION>_URL (e.g. DB_SHARD_SEA_1_URL)
+   * moves one region to its own server, DB_CONTROL_URL the control database.
+   * Per-region URLs are read in config/regions.ts because the list of regions
+   * is configuration, not code.
+   */
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.secret.optional(),
+  DB_NAME_PREFIX: Env.schema.string.optional(),
+  DB_CONTROL_URL: Env.schema.secret.optional(),
+  DB_POOL_MAX: Env.schema.number.optional(),
+
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.secret.optional(),
+  REDIS_KEY_PREFIX: Env.schema.string.optional(),
+
+  RABBITMQ_URL: Env.schema.secret.optional(),
+
+  /*
+   * Markets. MARKETS_PATH points at another folder of market files (used by
+   * tests and by ops to validate a change before it ships).
+   */
+  MARKETS_PATH: Env.schema.string.optional(),
+  ALLOW_MARKET_HEADER: Env.schema.boolean.optional(),
+  STAFF_HOSTS: Env.schema.string.optional(),
+})

@@ -1,0 +1,19 @@
+import router from '@adonisjs/core/services/router'
+import server from '@adonisjs/core/services/server'
+
+server.errorHandler(() => import('#exceptions/handler'))
+
+/**
+ * Server middleware run on every request, routed or not. Session and shield
+ * stay off: the API is token-based (they cost ~4x throughput).
+ */
+server.use([
+  () => import('#http/middleware/request_id_middleware'),
+  () => import('#http/middleware/container_bindings_middleware'),
+])
+
+router.use([() => import('@adonisjs/core/bodyparser_middleware')])
+
+export const middleware = router.named({
+  market: () => import('#markets/middleware/resolve_market_middleware'),
+})
