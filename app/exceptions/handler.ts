@@ -1,6 +1,7 @@
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import translations from '#i18n/services/main'
+import markets from '#markets/services/main'
 import { FALLBACK_LANGUAGE, negotiateLocale } from '#i18n/services/i18n'
 import { DomainError } from '#exceptions/domain_error'
 
@@ -44,14 +45,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     const problem = this.toProblem(error, ctx)
-    const t =
-      ctx.t ??
-      translations.forLocale(
-        negotiateLocale(ctx.request.header('accept-language'), [
-          FALLBACK_LANGUAGE,
-          ...translations.languages.filter((language) => language !== FALLBACK_LANGUAGE),
-        ])
-      )
+    const t = ctx.t ?? translations.forLocale(this.localeOf(ctx))
 
     const body: { code: string; message: string; fields?: FieldError[] } = {
       ...problem.details,
@@ -76,9 +70,28 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     ctx.response.status(problem.status).json({ error: body })
   }
 
+  /**
+   * Locale for errors raised before the market middleware ran (unknown
+   * route, unknown host): the Host's market locales when it has a market,
+   * else any language we have translations for.
+   */
+  private localeOf(ctx: HttpContext): string {
+    const accept = ctx.request.header('accept-language')
+    const market = markets.findByHost(ctx.request.header('host'))
+    if (market) return negotiateLocale(accept, market.locales)
+    return negotiateLocale(accept, [
+      FALLBACK_LANGUAGE,
+      ...translations.languages.filter((language) => language !== FALLBACK_LANGUAGE),
+    ])
+  }
+
   async report(error: unknown, ctx: HttpContext) {
     const status = this.toProblem(error, ctx).status
-    if (status >= 500) {
+    if (status < 500) return
+    if (error instanceof DomainError) {
+      // Expected outages (a dependency down): one line, no stack.
+      ctx.logger.warn({ code: error.code, params: error.params }, error.message)
+    } else {
       ctx.logger.error({ err: error }, 'request failed')
     }
   }

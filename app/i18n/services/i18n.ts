@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
-import i18next, { type i18n as I18nInstance, type TFunction } from 'i18next'
+import i18next, { type i18n as I18nInstance, type Resource, type ResourceLanguage } from 'i18next'
+
+/** Translates one key in one locale; `defaultValue` is used when no language has the key. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string
 
 export const FALLBACK_LANGUAGE = 'en'
 
@@ -16,17 +19,18 @@ export class Translations {
   ) {}
 
   static load(localesPath: string): Translations {
-    const resources: Record<string, Record<string, unknown>> = {}
+    const resources: Resource = {}
     const namespaces = new Set<string>()
     const languages = existsSync(localesPath) ? readdirSync(localesPath) : []
     for (const language of languages) {
-      resources[language] = {}
+      const bundle: ResourceLanguage = {}
       for (const file of readdirSync(join(localesPath, language))) {
         if (!file.endsWith('.json')) continue
         const namespace = file.slice(0, -'.json'.length)
         namespaces.add(namespace)
-        resources[language][namespace] = JSON.parse(readFileSync(join(localesPath, language, file), 'utf8'))
+        bundle[namespace] = JSON.parse(readFileSync(join(localesPath, language, file), 'utf8'))
       }
+      resources[language] = bundle
     }
 
     const instance = i18next.createInstance()
@@ -46,8 +50,9 @@ export class Translations {
   }
 
   /** A translate function bound to one locale (`th-TH`, `zh-SG`...). */
-  forLocale(locale: string): TFunction {
-    return this.instance.getFixedT(locale)
+  forLocale(locale: string): Translate {
+    const t = this.instance.getFixedT(locale)
+    return (key, params) => String(t(key, params as any))
   }
 
   /** True when the locale resolves to its own language, not the English fallback. */

@@ -7,7 +7,7 @@ import { negotiateLocale } from '#i18n/services/i18n'
 import { MarketContext } from '#markets/market_context'
 import { UnknownMarketError } from '#markets/exceptions'
 import type { StorefrontConfig } from '#config/storefront'
-import type { TFunction } from 'i18next'
+import type { Translate } from '#i18n/services/i18n'
 
 declare module '@adonisjs/core/http' {
   interface HttpContext {
@@ -15,7 +15,7 @@ declare module '@adonisjs/core/http' {
     market: MarketContext
     /** Response locale: one of the market's locales. */
     locale: string
-    t: TFunction
+    t: Translate
   }
 }
 

@@ -1,0 +1,27 @@
+import { MarketRegistry, type MarketSource } from '#markets/services/market_registry'
+import { InvalidMarketConfigError, type MarketConfigProblem } from '#markets/errors'
+import sg from '#config/markets/sg'
+import id from '#config/markets/id'
+import type { MarketDefinition } from '#markets/define_market'
+
+export const DEMO_REGIONS = ['sea-1', 'sea-2', 'sea-3', 'ea-1', 'latam-1']
+
+/** A fresh, mutable copy of a real market file, to break one field at a time. */
+export function marketFixture(code: 'SG' | 'ID' = 'SG'): MarketDefinition {
+  return structuredClone(code === 'SG' ? sg : id)
+}
+
+export function source(definition: unknown, file = 'config/markets/sg.ts'): MarketSource {
+  return { file, definition }
+}
+
+/** The problems the registry reports for these sources (none: the registry loaded). */
+export async function problemsOf(sources: MarketSource[]): Promise<MarketConfigProblem[]> {
+  try {
+    await MarketRegistry.fromSources(sources, { regions: DEMO_REGIONS, reservedHosts: ['admin.pasar.localhost'] })
+    return []
+  } catch (error) {
+    if (error instanceof InvalidMarketConfigError) return error.problems
+    throw error
+  }
+}
