@@ -25,7 +25,7 @@ test.group('Health', () => {
     db.manager.patch('sea-2', {
       ...original,
       connection: { ...(original.connection as object), port: 1, connectTimeout: 500 },
-    } as typeof original)
+    } as unknown as typeof original)
     cleanup(() => db.manager.patch('sea-2', original))
 
     const response = await client.get('/health')
@@ -42,7 +42,7 @@ test.group('Health', () => {
     db.manager.patch('ea-1', {
       ...original,
       connection: { ...(original.connection as object), database: 'pasar_test_sea_1' },
-    } as typeof original)
+    } as unknown as typeof original)
     cleanup(() => db.manager.patch('ea-1', original))
 
     const response = await client.get('/health')

@@ -38,7 +38,7 @@ test.group('Host routing', () => {
     response.assertStatus(404)
     assert.equal(response.body().error.code, 'E_UNKNOWN_MARKET')
     assert.include(response.body().error.message, 'shop.example.com')
-    assert.match(response.header('content-type'), /application\/json/)
+    assert.match(response.header('content-type') ?? '', /application\/json/)
   })
 
   test('a near miss of a market domain is unknown, not routed', async ({ client }) => {
@@ -123,7 +123,7 @@ test.group('Errors and request ids', () => {
     const notFound = await client.get('/api/v1/market').header('Host', 'unknown.test')
     const live = await client.get('/health/live')
     const ids = [ok, notFound, live].map((response) => response.header('x-request-id'))
-    for (const id of ids) assert.match(id, /^[0-9a-f-]{36}$/)
+    for (const id of ids) assert.match(id ?? '', /^[0-9a-f-]{36}$/)
     assert.lengthOf(new Set(ids), 3)
   })
 
