@@ -12,8 +12,13 @@ server.use([
   () => import('#http/middleware/container_bindings_middleware'),
 ])
 
-router.use([() => import('@adonisjs/core/bodyparser_middleware')])
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('@adonisjs/auth/initialize_auth_middleware'),
+])
 
 export const middleware = router.named({
   market: () => import('#markets/middleware/resolve_market_middleware'),
+  staffHost: () => import('#identity/middleware/staff_host_middleware'),
+  authorize: () => import('#identity/middleware/authorize_middleware'),
 })

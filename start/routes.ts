@@ -3,16 +3,65 @@ import { middleware } from '#start/kernel'
 
 const HealthController = () => import('#health/controllers/health_controller')
 const MarketController = () => import('#markets/controllers/market_controller')
+const OpsMarketConfigController = () => import('#markets/controllers/ops_market_config_controller')
+const AuthController = () => import('#identity/controllers/auth_controller')
+const MeController = () => import('#identity/controllers/me_controller')
+const ShopController = () => import('#identity/controllers/shop_controller')
+const StaffSessionController = () => import('#identity/controllers/staff_session_controller')
+const StaffAdminController = () => import('#identity/controllers/staff_admin_controller')
+const AuditLogController = () => import('#audit/controllers/audit_log_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
 router.get('/health/ready', [HealthController, 'ready']).as('health.ready')
 router.get('/health/live', [HealthController, 'live']).as('health.live')
 
+/*
+ * Every route below /api/v1 is either public (PUBLIC_ROUTES) or protected
+ * by `authorize`, which applies the route's line of the access matrix
+ * (app/identity/access_matrix.ts), found by route name.
+ */
+
+// Staff console: staff host only. Declared before the storefront group so
+// that the staff host never falls through to market resolution.
+router
+  .group(() => {
+    router.post('/staff/login', [StaffSessionController, 'login']).as('staff.login')
+    router
+      .group(() => {
+        router.post('/staff/totp/enroll', [StaffSessionController, 'enroll']).as('staff.totp.enroll')
+        router.post('/staff/totp/verify', [StaffSessionController, 'verify']).as('staff.totp.verify')
+        router.post('/staff/logout', [StaffSessionController, 'logout']).as('staff.logout')
+        router.get('/staff/me', [StaffSessionController, 'me']).as('staff.me')
+        router.get('/admin/staff', [StaffAdminController, 'index']).as('admin.staff.index')
+        router.post('/admin/staff', [StaffAdminController, 'store']).as('admin.staff.store')
+        router.post('/admin/staff/:id/roles', [StaffAdminController, 'grant']).as('admin.staff.roles.store')
+        router
+          .delete('/admin/staff/:id/roles/:assignment', [StaffAdminController, 'revoke'])
+          .as('admin.staff.roles.destroy')
+        router.get('/admin/audit-log', [AuditLogController, 'index']).as('admin.audit_log.index')
+        router.get('/ops/markets/:code/config', [OpsMarketConfigController, 'show']).as('ops.markets.config.show')
+      })
+      .use(middleware.authorize())
+  })
+  .prefix('/api/v1')
+  .use(middleware.staffHost())
+
 // Storefront API: the market comes from the Host.
 router
   .group(() => {
     router.get('/market', [MarketController, 'show']).as('market.show')
+    router.post('/auth/register', [AuthController, 'register']).as('auth.register')
+    router.post('/auth/login', [AuthController, 'login']).as('auth.login')
+    router
+      .group(() => {
+        router.post('/auth/logout', [AuthController, 'logout']).as('auth.logout')
+        router.get('/me', [MeController, 'show']).as('me.show')
+        router.put('/me/password', [MeController, 'updatePassword']).as('me.password')
+        router.get('/seller/shop', [ShopController, 'show']).as('seller.shop.show')
+        router.put('/seller/shop', [ShopController, 'update']).as('seller.shop.update')
+      })
+      .use(middleware.authorize())
   })
   .prefix('/api/v1')
   .use(middleware.market())

@@ -1,0 +1,56 @@
+import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+export type AuditAction =
+  | 'staff.login'
+  | 'staff.login_failed'
+  | 'staff.login_locked'
+  | 'staff.totp_enrolled'
+  | 'staff.totp_failed'
+  | 'staff.logout'
+  | 'staff.created'
+  | 'staff.role_granted'
+  | 'staff.role_revoked'
+
+export interface AuditEntry {
+  action: AuditAction
+  actor: { type: 'staff' | 'system'; id?: string | null; email?: string | null }
+  target?: { type: string; id: string }
+  marketCode?: string | null
+  details?: Record<string, unknown>
+}
+
+/** Who did it from where: taken from the request when there is one. */
+export interface AuditOrigin {
+  ip: string | null
+  requestId: string | null
+}
+
+export function originOf(ctx: HttpContext): AuditOrigin {
+  return { ip: ctx.request.ip() ?? null, requestId: ctx.request.id() ?? null }
+}
+
+/**
+ * The append-only audit log of the control database (triggers refuse
+ * UPDATE and DELETE). Written in the same transaction as the change it
+ * records when there is one, so a change and its entry exist together.
+ */
+export class AuditLog {
+  static async record(entry: AuditEntry, origin: AuditOrigin, trx?: TransactionClientContract) {
+    const client = trx ?? db.connection('control')
+    await client.table('audit_logs').insert({
+      occurred_at: new Date(),
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id ?? null,
+      actor_email: entry.actor.email ?? null,
+      action: entry.action,
+      target_type: entry.target?.type ?? null,
+      target_id: entry.target?.id ?? null,
+      market_code: entry.marketCode ?? null,
+      ip: origin.ip,
+      request_id: origin.requestId,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+    })
+  }
+}

@@ -1,0 +1,70 @@
+import type { StaffRoleName } from '#identity/models/staff_role'
+import type { AccountRole } from '#identity/models/account'
+
+/** Abilities written into tokens. */
+export const STOREFRONT_ABILITY = 'storefront'
+export const STAFF_ABILITY = 'staff'
+/** Between password and second factor: only the TOTP routes accept it. */
+export const STAFF_CHALLENGE_ABILITY = 'staff:challenge'
+
+interface StorefrontRule {
+  audience: 'storefront'
+  roles: readonly AccountRole[]
+}
+
+interface StaffRule {
+  audience: 'staff'
+  roles: readonly StaffRoleName[]
+  /** Route parameter holding the market code the caller must be scoped to. */
+  marketParam?: string
+  /** The caller must hold one of `roles` over every market (`*`). */
+  global?: boolean
+  /** Accepts the challenge token issued between password and TOTP. */
+  challenge?: boolean
+}
+
+export type AccessRule = StorefrontRule | StaffRule
+
+const ANY_STAFF = ['admin', 'ops', 'finance', 'support'] as const
+const ANY_ACCOUNT = ['buyer', 'seller'] as const
+
+/**
+ * Who may call each protected route: written once, enforced by the
+ * `authorize` middleware (looked up by route name) and tested by iterating
+ * this table. A route that is neither here nor in PUBLIC_ROUTES is refused.
+ */
+export const ACCESS_MATRIX = {
+  'auth.logout': { audience: 'storefront', roles: ANY_ACCOUNT },
+  'me.show': { audience: 'storefront', roles: ANY_ACCOUNT },
+  'me.password': { audience: 'storefront', roles: ANY_ACCOUNT },
+  'seller.shop.show': { audience: 'storefront', roles: ['seller'] },
+  'seller.shop.update': { audience: 'storefront', roles: ['seller'] },
+
+  'staff.totp.enroll': { audience: 'staff', roles: ANY_STAFF, challenge: true },
+  'staff.totp.verify': { audience: 'staff', roles: ANY_STAFF, challenge: true },
+  'staff.logout': { audience: 'staff', roles: ANY_STAFF },
+  'staff.me': { audience: 'staff', roles: ANY_STAFF },
+  'admin.staff.index': { audience: 'staff', roles: ['admin'] },
+  'admin.staff.store': { audience: 'staff', roles: ['admin'] },
+  'admin.staff.roles.store': { audience: 'staff', roles: ['admin'] },
+  'admin.staff.roles.destroy': { audience: 'staff', roles: ['admin'] },
+  'admin.audit_log.index': { audience: 'staff', roles: ['admin'], global: true },
+  'ops.markets.config.show': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },
+} as const satisfies Record<string, AccessRule>
+
+export type ProtectedRouteName = keyof typeof ACCESS_MATRIX
+
+/** Routes anyone may call. */
+export const PUBLIC_ROUTES = [
+  'health',
+  'health.ready',
+  'health.live',
+  'market.show',
+  'auth.register',
+  'auth.login',
+  'staff.login',
+] as const
+
+export function accessRuleOf(routeName: string | undefined): AccessRule | undefined {
+  return routeName ? (ACCESS_MATRIX as Record<string, AccessRule>)[routeName] : undefined
+}

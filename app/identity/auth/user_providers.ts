@@ -1,0 +1,110 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { Secret } from '@adonisjs/core/helpers'
+import { symbols } from '@adonisjs/auth'
+import type { AccessToken } from '@adonisjs/auth/access_tokens'
+import type {
+  AccessTokensGuardUser,
+  AccessTokensUserProviderContract,
+} from '@adonisjs/auth/types/access_tokens'
+import db from '@adonisjs/lucid/services/db'
+import Account from '#identity/models/account'
+import Staff from '#identity/models/staff'
+import { TokenStore } from '#identity/auth/token_store'
+import { UnknownMarketError } from '#markets/exceptions'
+import type { MarketContext } from '#markets/market_context'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import identityConfig from '#config/identity'
+
+export const STOREFRONT_TOKEN_PREFIX = 'pst_'
+export const STAFF_TOKEN_PREFIX = 'pss_'
+
+/**
+ * The storefront token store of a market: its shard (or a transaction on
+ * it), tokens bound to its market code.
+ */
+export function storefrontTokens(market: MarketContext, client?: () => QueryClientContract) {
+  return new TokenStore(client ?? (() => market.db), {
+    table: 'access_tokens',
+    prefix: STOREFRONT_TOKEN_PREFIX,
+    type: 'storefront',
+    marketCode: market.code,
+    defaultExpiresIn: identityConfig.tokens.storefront,
+  })
+}
+
+export function staffTokens(client?: () => QueryClientContract) {
+  return new TokenStore(client ?? (() => db.connection('control')), {
+    table: 'staff_access_tokens',
+    prefix: STAFF_TOKEN_PREFIX,
+    type: 'staff',
+    marketCode: null,
+    defaultExpiresIn: identityConfig.tokens.staff,
+  })
+}
+
+/**
+ * @adonisjs/auth's Lucid provider reads one fixed connection (adonisjs/auth
+ * issue 248). This one reads the shard of the request's market, so an
+ * account and its tokens are looked up only where that market's data lives.
+ */
+export class MarketAccountProvider implements AccessTokensUserProviderContract<Account> {
+  declare [symbols.PROVIDER_REAL_USER]: Account
+
+  constructor(private ctx: HttpContext) {}
+
+  private get tokens() {
+    if (!this.ctx.market) throw new UnknownMarketError(this.ctx.request.header('host') ?? '')
+    return storefrontTokens(this.ctx.market)
+  }
+
+  async createUserForGuard(user: Account): Promise<AccessTokensGuardUser<Account>> {
+    return { getId: () => user.id, getOriginal: () => user }
+  }
+
+  createToken(user: Account, abilities?: string[], options?: { name?: string; expiresIn?: string | number }) {
+    return this.tokens.create(user.id, abilities, options)
+  }
+
+  invalidateToken(tokenValue: Secret<string>) {
+    return this.tokens.invalidate(tokenValue)
+  }
+
+  verifyToken(tokenValue: Secret<string>): Promise<AccessToken | null> {
+    return this.tokens.verify(tokenValue)
+  }
+
+  async findById(identifier: string | number | BigInt) {
+    const account = await Account.query({ client: this.ctx.market.db })
+      .where('id', String(identifier))
+      .where('market_code', this.ctx.market.code)
+      .where('status', 'active')
+      .first()
+    return account ? this.createUserForGuard(account) : null
+  }
+}
+
+export class StaffProvider implements AccessTokensUserProviderContract<Staff> {
+  declare [symbols.PROVIDER_REAL_USER]: Staff
+  #tokens = staffTokens()
+
+  async createUserForGuard(user: Staff): Promise<AccessTokensGuardUser<Staff>> {
+    return { getId: () => user.id, getOriginal: () => user }
+  }
+
+  createToken(user: Staff, abilities?: string[], options?: { name?: string; expiresIn?: string | number }) {
+    return this.#tokens.create(user.id, abilities, options)
+  }
+
+  invalidateToken(tokenValue: Secret<string>) {
+    return this.#tokens.invalidate(tokenValue)
+  }
+
+  verifyToken(tokenValue: Secret<string>) {
+    return this.#tokens.verify(tokenValue)
+  }
+
+  async findById(identifier: string | number | BigInt) {
+    const staff = await Staff.query().where('id', String(identifier)).where('status', 'active').preload('roles').first()
+    return staff ? this.createUserForGuard(staff) : null
+  }
+}

@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { inject } from '@adonisjs/core'
+import { Bouncer } from '@adonisjs/bouncer'
+import { AccountService } from '#identity/services/account_service'
+import { updateShopValidator } from '#identity/validators/account'
+import { shopResource } from '#identity/transformers/identity_resources'
+import ShopPolicy from '#identity/policies/shop_policy'
+import { DomainError } from '#exceptions/domain_error'
+
+class ShopNotFoundError extends DomainError {
+  static status = 404
+  static code = 'E_NOT_FOUND'
+}
+
+@inject()
+export default class ShopController {
+  constructor(private accounts: AccountService) {}
+
+  private async ownShop(ctx: HttpContext) {
+    const account = ctx.auth.use('storefront').getUserOrFail()
+    const shop = await this.accounts.findShop(ctx.market, account)
+    if (!shop) throw new ShopNotFoundError('This seller has no shop')
+    await new Bouncer(account).with(ShopPolicy).authorize('manage', shop)
+    return shop
+  }
+
+  async show(ctx: HttpContext) {
+    return { data: shopResource(await this.ownShop(ctx)) }
+  }
+
+  async update(ctx: HttpContext) {
+    const shop = await this.ownShop(ctx)
+    const changes = await ctx.request.validateUsing(updateShopValidator)
+    return { data: shopResource(await this.accounts.updateShop(ctx.market, shop, changes)) }
+  }
+}

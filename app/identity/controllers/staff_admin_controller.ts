@@ -1,0 +1,45 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import vine from '@vinejs/vine'
+import markets from '#markets/services/main'
+import { StaffAdminService } from '#identity/services/staff_admin_service'
+import { createStaffValidator, grantRoleValidator } from '#identity/validators/staff'
+import { staffResource } from '#identity/transformers/identity_resources'
+import { originOf } from '#audit/services/audit_log'
+
+const staffParams = vine.create(
+  vine.object({
+    id: vine.string().regex(/^STF-[0-9A-HJKMNP-TV-Z]{26}$/),
+    assignment: vine.number().withoutDecimals().min(1).optional(),
+  })
+)
+
+export default class StaffAdminController {
+  private service = new StaffAdminService(markets)
+
+  async index() {
+    const staff = await this.service.list()
+    return { data: staff.map(staffResource) }
+  }
+
+  async store(ctx: HttpContext) {
+    const admin = ctx.auth.use('staff').getUserOrFail()
+    const input = await ctx.request.validateUsing(createStaffValidator)
+    const staff = await this.service.create({ type: 'staff', staff: admin }, input, originOf(ctx))
+    return ctx.response.created({ data: staffResource(staff) })
+  }
+
+  async grant(ctx: HttpContext) {
+    const admin = ctx.auth.use('staff').getUserOrFail()
+    const { id } = await staffParams.validate(ctx.params)
+    const input = await ctx.request.validateUsing(grantRoleValidator)
+    const role = await this.service.grant({ type: 'staff', staff: admin }, id, input, originOf(ctx))
+    return ctx.response.created({ data: { id: role.id, role: role.role, markets: role.markets, regions: role.regions } })
+  }
+
+  async revoke(ctx: HttpContext) {
+    const admin = ctx.auth.use('staff').getUserOrFail()
+    const { id, assignment } = await staffParams.validate(ctx.params)
+    await this.service.revoke({ type: 'staff', staff: admin }, id, assignment!, originOf(ctx))
+    return ctx.response.noContent()
+  }
+}

@@ -1,0 +1,54 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { inject } from '@adonisjs/core'
+import { StaffAuthService, type StaffLoginResult } from '#identity/services/staff_auth_service'
+import { staffLoginValidator, totpCodeValidator } from '#identity/validators/staff'
+import { staffResource } from '#identity/transformers/identity_resources'
+import { originOf } from '#audit/services/audit_log'
+
+function present(result: StaffLoginResult) {
+  if (result.status === 'signed_in') {
+    return {
+      status: result.status,
+      staff: staffResource(result.staff),
+      token: { type: 'bearer', value: result.token, expiresAt: result.expiresAt?.toISOString() ?? null },
+    }
+  }
+  return {
+    status: result.status,
+    challengeToken: {
+      type: 'bearer',
+      value: result.challengeToken,
+      expiresAt: result.expiresAt?.toISOString() ?? null,
+    },
+  }
+}
+
+@inject()
+export default class StaffSessionController {
+  constructor(private staffAuth: StaffAuthService) {}
+
+  async login(ctx: HttpContext) {
+    const { email, password } = await ctx.request.validateUsing(staffLoginValidator)
+    return { data: present(await this.staffAuth.login(email, password, originOf(ctx))) }
+  }
+
+  async enroll({ auth }: HttpContext) {
+    const staff = auth.use('staff').getUserOrFail()
+    return { data: await this.staffAuth.enroll(staff) }
+  }
+
+  async verify(ctx: HttpContext) {
+    const staff = ctx.auth.use('staff').getUserOrFail()
+    const { code } = await ctx.request.validateUsing(totpCodeValidator)
+    return { data: present(await this.staffAuth.verify(staff, code, originOf(ctx))) }
+  }
+
+  async logout(ctx: HttpContext) {
+    await this.staffAuth.logout(ctx.auth.use('staff').getUserOrFail(), originOf(ctx))
+    return ctx.response.noContent()
+  }
+
+  async me({ auth }: HttpContext) {
+    return { data: staffResource(auth.use('staff').getUserOrFail()) }
+  }
+}

@@ -1,0 +1,78 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { Bouncer } from '@adonisjs/bouncer'
+import limiter from '@adonisjs/limiter/services/main'
+import { errors as limiterErrors } from '@adonisjs/limiter'
+import markets from '#markets/services/main'
+import {
+  accessRuleOf,
+  STAFF_ABILITY,
+  STAFF_CHALLENGE_ABILITY,
+  STOREFRONT_ABILITY,
+} from '#identity/access_matrix'
+import StaffMarketPolicy from '#identity/policies/staff_market_policy'
+import { ForbiddenError, RateLimitedError, TotpRequiredError, UnauthorizedError } from '#identity/exceptions'
+import { UnknownMarketError } from '#markets/exceptions'
+import type Account from '#identity/models/account'
+
+/**
+ * Enforces the access matrix for the matched route: authenticates with the
+ * route's guard, then checks role, token stage and market scope. Fails
+ * closed: a protected route missing from the matrix is refused.
+ */
+export default class AuthorizeMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const rule = accessRuleOf(ctx.route?.name)
+    if (!rule) throw new ForbiddenError('This route has no access rule')
+
+    if (rule.audience === 'storefront') {
+      const account = await ctx.auth.use('storefront').authenticate()
+      if (!account.currentAccessToken?.allows(STOREFRONT_ABILITY)) throw new UnauthorizedError()
+      if (!(rule.roles as readonly string[]).includes(account.role)) throw new ForbiddenError()
+      await this.throttleToken(ctx, account)
+      return next()
+    }
+
+    const staff = await ctx.auth.use('staff').authenticate()
+    const token = staff.currentAccessToken!
+    if (rule.challenge) {
+      if (!token.allows(STAFF_CHALLENGE_ABILITY)) throw new ForbiddenError('Already signed in')
+    } else if (!token.allows(STAFF_ABILITY)) {
+      throw new TotpRequiredError()
+    }
+
+    const bouncer = new Bouncer(staff)
+    const roles = rule.roles
+    if (!rule.challenge && !staff.roles.some((assignment) => roles.includes(assignment.role))) {
+      throw new ForbiddenError()
+    }
+    if (rule.global && (await bouncer.with(StaffMarketPolicy).denies('actEverywhere', roles))) {
+      throw new ForbiddenError()
+    }
+    if (rule.marketParam) {
+      const code = String(ctx.params[rule.marketParam] ?? '').toUpperCase()
+      const market = markets.find(code)
+      if (!market) throw new UnknownMarketError(code)
+      if (await bouncer.with(StaffMarketPolicy).denies('act', roles, market)) throw new ForbiddenError()
+    }
+    return next()
+  }
+
+  /** The market's default API budget per token (limits.apiRequestsPerMinute). */
+  private async throttleToken(ctx: HttpContext, account: Account) {
+    const requests = ctx.market.market.limits.apiRequestsPerMinute
+    const tokenId = String(account.currentAccessToken!.identifier)
+    try {
+      const response = await limiter
+        .use('redis', { requests, duration: '1 min' })
+        .consume(`api:${ctx.market.code}:token:${tokenId}`)
+      ctx.response.header('X-RateLimit-Limit', String(response.limit))
+      ctx.response.header('X-RateLimit-Remaining', String(response.remaining))
+    } catch (error) {
+      if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
+        throw new RateLimitedError(error.response.availableIn)
+      }
+      throw error
+    }
+  }
+}

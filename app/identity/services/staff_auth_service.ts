@@ -1,0 +1,145 @@
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import db from '@adonisjs/lucid/services/db'
+import Staff from '#identity/models/staff'
+import { ROLES_REQUIRING_TOTP } from '#identity/models/staff_role'
+import { StaffScope } from '#identity/services/staff_scope'
+import { LoginThrottle } from '#identity/services/login_throttle'
+import { Totp } from '#identity/services/totp'
+import { staffTokens } from '#identity/auth/user_providers'
+import { STAFF_ABILITY, STAFF_CHALLENGE_ABILITY } from '#identity/access_matrix'
+import { InvalidCredentialsError, InvalidTotpError } from '#identity/exceptions'
+import { AuditLog, type AuditOrigin } from '#audit/services/audit_log'
+import { DomainError } from '#exceptions/domain_error'
+import identityConfig from '#config/identity'
+
+export class TotpAlreadyEnrolledError extends DomainError {
+  static status = 409
+  static code = 'E_TOTP_ALREADY_ENROLLED'
+}
+
+let decoyHash: Promise<string> | undefined
+
+export type StaffLoginResult =
+  | { status: 'signed_in'; staff: Staff; token: string; expiresAt: Date | null }
+  | { status: 'totp_required' | 'totp_enrollment_required'; staff: Staff; challengeToken: string; expiresAt: Date | null }
+
+/**
+ * Staff sign-in on the staff host. Admin and ops roles need a second factor:
+ * the password gives a short-lived challenge token that only the TOTP routes
+ * accept; a valid code (never the same one twice) gives the real token.
+ * Every outcome is written to the audit log.
+ */
+export class StaffAuthService {
+  #throttle = new LoginThrottle('staff')
+
+  needsTotp(staff: Staff): boolean {
+    return new StaffScope(staff.roles).hasAnyRole(ROLES_REQUIRING_TOTP)
+  }
+
+  async login(email: string, password: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+    let staff: Staff
+    try {
+      staff = await this.#throttle.attempt(origin.ip ?? 'unknown', email, async () => {
+        const found = await Staff.query().where('email', email).preload('roles').first()
+        if (!found) {
+          decoyHash ??= hash.make('decoy-password-for-unknown-staff')
+          await hash.verify(await decoyHash, password)
+          throw new InvalidCredentialsError()
+        }
+        if (!(await hash.verify(found.password, password)) || found.status !== 'active') {
+          throw new InvalidCredentialsError()
+        }
+        return found
+      })
+    } catch (error) {
+      const action = error instanceof InvalidCredentialsError ? 'staff.login_failed' : 'staff.login_locked'
+      if (error instanceof InvalidCredentialsError || (error as DomainError).code === 'E_LOGIN_LOCKED') {
+        await AuditLog.record({ action, actor: { type: 'staff', email }, details: { email } }, origin)
+      }
+      throw error
+    }
+
+    if (!this.needsTotp(staff)) return this.signIn(staff, origin, 'password')
+
+    const challenge = await staffTokens().create(staff.id, [STAFF_CHALLENGE_ABILITY], {
+      name: 'totp-challenge',
+      expiresIn: identityConfig.tokens.staffChallenge,
+    })
+    return {
+      status: staff.totpConfirmedAt ? 'totp_required' : 'totp_enrollment_required',
+      staff,
+      challengeToken: challenge.value!.release(),
+      expiresAt: challenge.expiresAt,
+    }
+  }
+
+  /** A new secret (replacing an unconfirmed one) and its otpauth:// URI. */
+  async enroll(staff: Staff) {
+    if (staff.totpConfirmedAt) throw new TotpAlreadyEnrolledError('A second factor is already enrolled')
+    const secret = Totp.newSecret()
+    staff.totpSecret = Totp.seal(secret)
+    staff.totpLastStep = null
+    await staff.save()
+    return { secret, otpauthUri: Totp.uri(secret, staff.email) }
+  }
+
+  async verify(staff: Staff, code: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+    const secret = staff.totpSecret ? Totp.open(staff.totpSecret) : null
+    const step = secret ? Totp.check(secret, staff.email, code) : null
+    if (step === null) return this.rejectCode(staff, origin)
+
+    // One conditional UPDATE: of two requests with the same code, one wins.
+    const claimed = await db
+      .connection('control')
+      .from('staff')
+      .where('id', staff.id)
+      .where((query) => query.whereNull('totp_last_step').orWhere('totp_last_step', '<', step))
+      .update({ totp_last_step: step, updated_at: new Date() })
+    if (Number(claimed) !== 1) return this.rejectCode(staff, origin)
+
+    const enrolling = !staff.totpConfirmedAt
+    if (enrolling) {
+      staff.totpConfirmedAt = DateTime.utc()
+      await staff.save()
+      await AuditLog.record(
+        { action: 'staff.totp_enrolled', actor: { type: 'staff', id: staff.publicId, email: staff.email } },
+        origin
+      )
+    }
+    if (staff.currentAccessToken) await staffTokens().deleteById(staff.currentAccessToken.identifier)
+    return this.signIn(staff, origin, 'totp')
+  }
+
+  async logout(staff: Staff, origin: AuditOrigin) {
+    if (staff.currentAccessToken) await staffTokens().deleteById(staff.currentAccessToken.identifier)
+    await AuditLog.record(
+      { action: 'staff.logout', actor: { type: 'staff', id: staff.publicId, email: staff.email } },
+      origin
+    )
+  }
+
+  private async rejectCode(staff: Staff, origin: AuditOrigin): Promise<never> {
+    await AuditLog.record(
+      { action: 'staff.totp_failed', actor: { type: 'staff', id: staff.publicId, email: staff.email } },
+      origin
+    )
+    await this.#throttle.recordFailure(staff.email)
+    throw new InvalidTotpError()
+  }
+
+  private async signIn(staff: Staff, origin: AuditOrigin, factor: 'password' | 'totp'): Promise<StaffLoginResult> {
+    staff.lastLoginAt = DateTime.utc()
+    await staff.save()
+    const token = await staffTokens().create(staff.id, [STAFF_ABILITY], { name: 'console' })
+    await AuditLog.record(
+      {
+        action: 'staff.login',
+        actor: { type: 'staff', id: staff.publicId, email: staff.email },
+        details: { factors: factor === 'totp' ? ['password', 'totp'] : ['password'] },
+      },
+      origin
+    )
+    return { status: 'signed_in', staff, token: token.value!.release(), expiresAt: token.expiresAt }
+  }
+}

@@ -1,0 +1,32 @@
+import vine from '@vinejs/vine'
+import { anyPassword, email, newPassword, plainText } from '#identity/validators/password_policy'
+import { STAFF_ROLES } from '#identity/models/staff_role'
+
+export const staffLoginValidator = vine.create(
+  vine.object({
+    email: email(),
+    password: anyPassword(),
+  })
+)
+
+export const totpCodeValidator = vine.create(
+  vine.object({
+    code: vine.string().trim().regex(/^\d{6}$/),
+  })
+)
+
+export const createStaffValidator = vine.create(
+  vine.object({
+    email: email(),
+    fullName: plainText(1, 120),
+    password: newPassword(),
+  })
+)
+
+export const grantRoleValidator = vine.create(
+  vine.object({
+    role: vine.enum(STAFF_ROLES),
+    markets: vine.array(vine.string().trim().toUpperCase().regex(/^([A-Z]{2}|\*)$/)).maxLength(50).distinct().optional(),
+    regions: vine.array(vine.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,30}$/)).maxLength(20).distinct().optional(),
+  })
+)
