@@ -19,6 +19,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
     async () => {
       const migrator = new ShardMigrator(app, db, app.config.get<RegionsConfig>('regions'))
       await migrator.migrateAll()
+      const { resetTestState } = await import('#tests/support/reset')
+      await resetTestState()
     },
   ],
   teardown: [],

@@ -1,0 +1,34 @@
+import db from '@adonisjs/lucid/services/db'
+import redis from '@adonisjs/redis/services/main'
+import { SHARDS } from '#tests/support/identity'
+
+/**
+ * A clean slate for a test run: identity tables of the test databases
+ * truncated, and this run's Redis keys (test prefix only) deleted.
+ */
+export async function resetTestState() {
+  for (const connection of SHARDS) {
+    await db.connection(connection).rawQuery('SET FOREIGN_KEY_CHECKS = 0')
+    for (const table of ['access_tokens', 'shops', 'users']) {
+      await db.connection(connection).rawQuery(`TRUNCATE TABLE ${table}`)
+    }
+    await db.connection(connection).rawQuery('SET FOREIGN_KEY_CHECKS = 1')
+  }
+  const control = db.connection('control')
+  await control.rawQuery('SET FOREIGN_KEY_CHECKS = 0')
+  // TRUNCATE does not fire the append-only triggers: tests only.
+  for (const table of ['staff_access_tokens', 'staff_roles', 'staff', 'audit_logs']) {
+    await control.rawQuery(`TRUNCATE TABLE ${table}`)
+  }
+  await control.rawQuery('SET FOREIGN_KEY_CHECKS = 1')
+
+  const connection = redis.connection()
+  const prefix = (connection.ioConnection.options.keyPrefix as string) ?? ''
+  if (!prefix.startsWith('pasar_test')) throw new Error(`refusing to clear Redis keys without the test prefix (${prefix})`)
+  let cursor = '0'
+  do {
+    const [next, keys] = await connection.ioConnection.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
+    cursor = next
+    if (keys.length) await connection.ioConnection.del(...keys.map((key) => key.slice(prefix.length)))
+  } while (cursor !== '0')
+}
