@@ -17,6 +17,7 @@ export default defineConfig({
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('#providers/http_provider'),
     () => import('#providers/i18n_provider'),
     () => import('#providers/markets_provider'),
     () => import('#providers/messaging_provider'),

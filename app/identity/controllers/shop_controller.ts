@@ -6,6 +6,7 @@ import { updateShopValidator } from '#identity/validators/account'
 import { shopResource } from '#identity/transformers/identity_resources'
 import ShopPolicy from '#identity/policies/shop_policy'
 import { DomainError } from '#exceptions/domain_error'
+import { fieldError } from '#exceptions/field_error'
 
 class ShopNotFoundError extends DomainError {
   static status = 404
@@ -31,6 +32,9 @@ export default class ShopController {
   async update(ctx: HttpContext) {
     const shop = await this.ownShop(ctx)
     const changes = await ctx.request.validateUsing(updateShopValidator)
+    if (Object.values(changes).every((value) => value === undefined)) {
+      throw fieldError('name', 'required', 'send at least one of name, slug, pickupAddress, taxId')
+    }
     return { data: shopResource(await this.accounts.updateShop(ctx.market, shop, changes)) }
   }
 }

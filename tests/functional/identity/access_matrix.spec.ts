@@ -1,0 +1,152 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
+import {
+  PASSWORD,
+  STAFF_HOST,
+  accountFactory,
+  hostOf,
+  staffFactory,
+  staffWithSession,
+  stateFingerprint,
+  uniqueEmail,
+  uniqueIp,
+} from '#tests/support/identity'
+import type { StaffRoleName } from '#identity/models/staff_role'
+
+interface Caller {
+  name: string
+  token: string | null
+  /** storefront: market and role; staff: roles and scope. */
+  market?: string
+  role?: string
+  staffRoles?: StaffRoleName[]
+  global?: boolean
+  scopedTo?: string[]
+}
+
+type Request = { method: string; path: string; host: string; body?: Record<string, unknown> }
+
+function apiRoutes() {
+  return Object.values(router.toJSON())
+    .flat()
+    .filter((route) => route.pattern.startsWith('/api/v1'))
+}
+
+function send(client: any, request: Request, token: string | null) {
+  let call = client[request.method.toLowerCase()](request.path).header('Host', request.host).header('X-Forwarded-For', uniqueIp())
+  if (token) call = call.bearerToken(token)
+  if (request.body) call = call.json(request.body)
+  return call
+}
+
+/** What the matrix says this caller gets on this rule: allowed, 401 or 403. */
+function expectedFor(rule: AccessRule, caller: Caller): 200 | 401 | 403 {
+  if (!caller.token) return 401
+  if (rule.audience === 'storefront') {
+    if (!caller.market || caller.market !== 'SG') return 401
+    return (rule.roles as readonly string[]).includes(caller.role!) ? 200 : 403
+  }
+  if (!caller.staffRoles) return 401
+  if (rule.challenge) return 403
+  if (!caller.staffRoles.some((role) => (rule.roles as readonly string[]).includes(role))) return 403
+  if (rule.global && !caller.global) return 403
+  if (rule.marketParam && !caller.global && !caller.scopedTo?.includes('SG')) return 403
+  return 200
+}
+
+test.group('Access matrix', (group) => {
+  const callers: Caller[] = [{ name: 'anonymous', token: null }]
+  let targetStaffId = ''
+  let assignmentId = 0
+
+  group.setup(async () => {
+    const { client } = await import('#tests/support/api_client')
+    for (const [market, role] of [['SG', 'buyer'], ['SG', 'seller'], ['MY', 'seller'], ['ID', 'seller']] as const) {
+      const account = await accountFactory(market, role)
+      callers.push({ name: `${role} of ${market}`, token: account.token, market, role })
+    }
+    const staffCallers: [string, { role: StaffRoleName; markets: string[] }[], boolean, string[]][] = [
+      ['global admin', [{ role: 'admin', markets: ['*'] }], true, ['*']],
+      ['SG admin', [{ role: 'admin', markets: ['SG'] }], false, ['SG']],
+      ['SG ops', [{ role: 'ops', markets: ['SG'] }], false, ['SG']],
+      ['ID ops', [{ role: 'ops', markets: ['ID'] }], false, ['ID']],
+      ['SG finance', [{ role: 'finance', markets: ['SG'] }], false, ['SG']],
+      ['SG support', [{ role: 'support', markets: ['SG'] }], false, ['SG']],
+    ]
+    for (const [name, grants, global, scopedTo] of staffCallers) {
+      const session = await staffWithSession(client(), grants)
+      callers.push({ name, token: session.token, staffRoles: grants.map((grant) => grant.role), global, scopedTo })
+    }
+    const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
+    targetStaffId = target.staff.publicId
+    await target.staff.load('roles')
+    assignmentId = target.staff.roles[0].id
+  })
+
+  /** A request each protected route would act on if it were allowed. */
+  function requestFor(name: string): Request {
+    const storefront = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: hostOf('SG'), body })
+    const staff = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: STAFF_HOST, body })
+    const requests: Record<keyof typeof ACCESS_MATRIX, Request> = {
+      'auth.logout': storefront('POST', '/api/v1/auth/logout'),
+      'me.show': storefront('GET', '/api/v1/me'),
+      'me.password': storefront('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, password: 'hijacked password 1' }),
+      'seller.shop.show': storefront('GET', '/api/v1/seller/shop'),
+      'seller.shop.update': storefront('PUT', '/api/v1/seller/shop', { name: 'Hijacked Shop' }),
+      'staff.totp.enroll': staff('POST', '/api/v1/staff/totp/enroll'),
+      'staff.totp.verify': staff('POST', '/api/v1/staff/totp/verify', { code: '123456' }),
+      'staff.logout': staff('POST', '/api/v1/staff/logout'),
+      'staff.me': staff('GET', '/api/v1/staff/me'),
+      'admin.staff.index': staff('GET', '/api/v1/admin/staff'),
+      'admin.staff.store': staff('POST', '/api/v1/admin/staff', { email: uniqueEmail('intruder'), fullName: 'Intruder', password: PASSWORD }),
+      'admin.staff.roles.store': staff('POST', `/api/v1/admin/staff/${targetStaffId}/roles`, { role: 'admin', markets: ['*'] }),
+      'admin.staff.roles.destroy': staff('DELETE', `/api/v1/admin/staff/${targetStaffId}/roles/${assignmentId}`),
+      'admin.audit_log.index': staff('GET', '/api/v1/admin/audit-log'),
+      'ops.markets.config.show': staff('GET', '/api/v1/ops/markets/SG/config'),
+    }
+    return requests[name as keyof typeof ACCESS_MATRIX]
+  }
+
+  test('every /api/v1 route is public or has a line in the access matrix', ({ assert }) => {
+    const names = apiRoutes().map((route) => route.name)
+    for (const name of names) {
+      assert.isTrue(
+        name !== undefined && (name in ACCESS_MATRIX || (PUBLIC_ROUTES as readonly string[]).includes(name)),
+        `route ${name} is neither public nor in the access matrix`
+      )
+    }
+    for (const name of Object.keys(ACCESS_MATRIX)) assert.include(names, name, `matrix line ${name} has no route`)
+  })
+
+  test('every protected route refuses anonymous, other-market and wrong-role callers, changing nothing', async ({ client, assert }) => {
+    let refusals = 0
+    for (const [name, rule] of Object.entries(ACCESS_MATRIX) as [string, AccessRule][]) {
+      const request = requestFor(name)
+      const before = await stateFingerprint()
+      for (const caller of callers) {
+        const expected = expectedFor(rule, caller)
+        if (expected === 200) continue
+        const response = await send(client, request, caller.token)
+        assert.equal(response.status(), expected, `${request.method} ${request.path} as ${caller.name}`)
+        assert.equal(response.body().error.code, expected === 401 ? (caller.staffRoles && rule.audience === 'staff' ? 'E_TOTP_REQUIRED' : 'E_UNAUTHORIZED') : 'E_FORBIDDEN')
+        refusals++
+      }
+      assert.equal(await stateFingerprint(), before, `${name}: a refused call changed state`)
+    }
+    assert.isAbove(refusals, 60)
+  }).timeout(120_000)
+
+  test('the allowed callers of every read route get through', async ({ client, assert }) => {
+    for (const [name, rule] of Object.entries(ACCESS_MATRIX) as [string, AccessRule][]) {
+      const request = requestFor(name)
+      if (request.method !== 'GET') continue
+      const allowed = callers.filter((caller) => expectedFor(rule, caller) === 200)
+      assert.isNotEmpty(allowed, name)
+      for (const caller of allowed) {
+        const response = await send(client, request, caller.token)
+        assert.equal(response.status(), 200, `${name} as ${caller.name}`)
+      }
+    }
+  }).timeout(60_000)
+})
