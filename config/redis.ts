@@ -19,6 +19,32 @@ const redisConfig = defineConfig({
         return Math.min(times * 200, 2000)
       },
     },
+    // The cache's own connection: with no offline queue a command fails at
+    // once while Redis is down, and reads fall back to the database.
+    cache: {
+      host: env.get('REDIS_HOST', '127.0.0.1'),
+      port: env.get('REDIS_PORT', 6379),
+      password: env.get('REDIS_PASSWORD')?.release(),
+      db: 0,
+      keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'pasar:')}cache:`,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      retryStrategy(times) {
+        return Math.min(times * 200, 2000)
+      },
+    },
+    // Pub/sub of the cache bus: subscriptions wait for the connection.
+    cacheBus: {
+      host: env.get('REDIS_HOST', '127.0.0.1'),
+      port: env.get('REDIS_PORT', 6379),
+      password: env.get('REDIS_PASSWORD')?.release(),
+      db: 0,
+      keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'pasar:')}cache:`,
+      retryStrategy(times) {
+        return Math.min(times * 200, 2000)
+      },
+    },
   },
 })
 

@@ -44,6 +44,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   RABBITMQ_URL: Env.schema.secret.optional(),
 
   /*
+   * Search: `mysql` (embedded FULLTEXT, default) or `elasticsearch`.
+   */
+  SEARCH_DRIVER: Env.schema.enum.optional(['mysql', 'elasticsearch'] as const),
+  ELASTICSEARCH_NODE: Env.schema.string.optional(),
+  ELASTICSEARCH_API_KEY: Env.schema.secret.optional(),
+  ELASTICSEARCH_INDEX_PREFIX: Env.schema.string.optional(),
+
+  /*
    * Markets. MARKETS_PATH points at another folder of market files (used by
    * tests and by ops to validate a change before it ships).
    */

@@ -10,6 +10,10 @@ const ShopController = () => import('#identity/controllers/shop_controller')
 const StaffSessionController = () => import('#identity/controllers/staff_session_controller')
 const StaffAdminController = () => import('#identity/controllers/staff_admin_controller')
 const AuditLogController = () => import('#audit/controllers/audit_log_controller')
+const StorefrontCatalogController = () => import('#catalog/controllers/storefront_catalog_controller')
+const SellerProductsController = () => import('#catalog/controllers/seller_products_controller')
+const OpsProductsController = () => import('#catalog/controllers/ops_products_controller')
+const SearchController = () => import('#search/controllers/search_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -41,6 +45,8 @@ router
           .as('admin.staff.roles.destroy')
         router.get('/admin/audit-log', [AuditLogController, 'index']).as('admin.audit_log.index')
         router.get('/ops/markets/:code/config', [OpsMarketConfigController, 'show']).as('ops.markets.config.show')
+        router.post('/ops/markets/:code/products/:id/ban', [OpsProductsController, 'ban']).as('ops.products.ban')
+        router.post('/ops/markets/:code/products/:id/unban', [OpsProductsController, 'unban']).as('ops.products.unban')
       })
       .use(middleware.authorize())
   })
@@ -51,6 +57,11 @@ router
 router
   .group(() => {
     router.get('/market', [MarketController, 'show']).as('market.show')
+    router.get('/categories', [StorefrontCatalogController, 'categories']).as('categories.index')
+    router.get('/products', [StorefrontCatalogController, 'index']).as('products.index')
+    router.get('/products/:id', [StorefrontCatalogController, 'show']).as('products.show')
+    router.get('/search', [SearchController, 'search']).as('search.index')
+    router.get('/search/suggest', [SearchController, 'suggest']).as('search.suggest')
     router.post('/auth/register', [AuthController, 'register']).as('auth.register')
     router.post('/auth/login', [AuthController, 'login']).as('auth.login')
     router
@@ -60,6 +71,14 @@ router
         router.put('/me/password', [MeController, 'updatePassword']).as('me.password')
         router.get('/seller/shop', [ShopController, 'show']).as('seller.shop.show')
         router.put('/seller/shop', [ShopController, 'update']).as('seller.shop.update')
+        router.get('/seller/products', [SellerProductsController, 'index']).as('seller.products.index')
+        router.post('/seller/products', [SellerProductsController, 'store']).as('seller.products.store')
+        router.get('/seller/products/:id', [SellerProductsController, 'show']).as('seller.products.show')
+        router.put('/seller/products/:id', [SellerProductsController, 'update']).as('seller.products.update')
+        router.delete('/seller/products/:id', [SellerProductsController, 'destroy']).as('seller.products.destroy')
+        router
+          .post('/seller/skus/:id/stock-adjustments', [SellerProductsController, 'adjustStock'])
+          .as('seller.skus.stock_adjustments.store')
       })
       .use(middleware.authorize())
   })

@@ -39,6 +39,12 @@ export const ACCESS_MATRIX = {
   'me.password': { audience: 'storefront', roles: ANY_ACCOUNT },
   'seller.shop.show': { audience: 'storefront', roles: ['seller'] },
   'seller.shop.update': { audience: 'storefront', roles: ['seller'] },
+  'seller.products.index': { audience: 'storefront', roles: ['seller'] },
+  'seller.products.store': { audience: 'storefront', roles: ['seller'] },
+  'seller.products.show': { audience: 'storefront', roles: ['seller'] },
+  'seller.products.update': { audience: 'storefront', roles: ['seller'] },
+  'seller.products.destroy': { audience: 'storefront', roles: ['seller'] },
+  'seller.skus.stock_adjustments.store': { audience: 'storefront', roles: ['seller'] },
 
   'staff.totp.enroll': { audience: 'staff', roles: ANY_STAFF, challenge: true },
   'staff.totp.verify': { audience: 'staff', roles: ANY_STAFF, challenge: true },
@@ -50,6 +56,8 @@ export const ACCESS_MATRIX = {
   'admin.staff.roles.destroy': { audience: 'staff', roles: ['admin'] },
   'admin.audit_log.index': { audience: 'staff', roles: ['admin'], global: true },
   'ops.markets.config.show': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },
+  'ops.products.ban': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },
+  'ops.products.unban': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
 } as const satisfies Record<string, AccessRule>
 
 export type ProtectedRouteName = keyof typeof ACCESS_MATRIX
@@ -60,6 +68,11 @@ export const PUBLIC_ROUTES = [
   'health.ready',
   'health.live',
   'market.show',
+  'categories.index',
+  'products.index',
+  'products.show',
+  'search.index',
+  'search.suggest',
   'auth.register',
   'auth.login',
   'staff.login',

@@ -12,6 +12,8 @@ export type AuditAction =
   | 'staff.created'
   | 'staff.role_granted'
   | 'staff.role_revoked'
+  | 'catalog.product_banned'
+  | 'catalog.product_unbanned'
 
 export interface AuditEntry {
   action: AuditAction

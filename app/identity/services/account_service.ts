@@ -130,6 +130,16 @@ export class AccountService {
     return Shop.query({ client: market.db }).where('user_id', account.id).where('market_code', market.code).first()
   }
 
+  async findShopBySlug(market: MarketContext, slug: string) {
+    return Shop.query({ client: market.db }).where('market_code', market.code).where('slug', slug).first()
+  }
+
+  async shopsByIds(market: MarketContext, ids: number[]) {
+    if (ids.length === 0) return new Map<number, Shop>()
+    const shops = await Shop.query({ client: market.db }).where('market_code', market.code).whereIn('id', ids)
+    return new Map(shops.map((shop) => [shop.id, shop]))
+  }
+
   async updateShop(market: MarketContext, shop: Shop, changes: Partial<ShopInput>) {
     if (changes.name !== undefined) shop.name = changes.name
     if (changes.slug !== undefined) shop.slug = changes.slug

@@ -1,0 +1,103 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import vine from '@vinejs/vine'
+import { ProductService } from '#catalog/services/product_service'
+import { AccountService } from '#identity/services/account_service'
+import { InventoryService } from '#inventory/services/inventory_service'
+import { createProductValidator, stockAdjustmentValidator, updateProductValidator } from '#catalog/validators/product'
+import { sellerProduct } from '#catalog/transformers/seller_product'
+import Sku from '#catalog/models/sku'
+import { DomainError } from '#exceptions/domain_error'
+import { decodeCursor, encodeCursor } from '#catalog/services/product_browse'
+import type Product from '#catalog/models/product'
+
+const publicIdParam = vine.create(vine.object({ id: vine.string().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/) }))
+const pageQuery = vine.create(
+  vine.object({
+    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
+    cursor: vine.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+  })
+)
+const isAfter = (value: unknown): value is { after: number } =>
+  typeof value === 'object' && value !== null && Number.isSafeInteger((value as { after: number }).after)
+
+class NoShopError extends DomainError {
+  static status = 409
+  static code = 'E_CONFLICT'
+}
+
+export default class SellerProductsController {
+  #products = new ProductService()
+  #accounts = new AccountService()
+  #inventory = new InventoryService()
+
+  private async context(ctx: HttpContext) {
+    const seller = ctx.auth.use('storefront').getUserOrFail()
+    const shop = await this.#accounts.findShop(ctx.market, seller)
+    if (!shop) throw new NoShopError('This seller has no shop yet')
+    return { seller, shop, actor: { type: 'seller' as const, id: seller.publicId } }
+  }
+
+  private async present(ctx: HttpContext, product: Product) {
+    const skus = await Sku.query({ client: ctx.market.db }).where('product_id', product.id).orderBy('id', 'asc')
+    const levels = await this.#inventory.levels(ctx.market, skus.map((sku) => sku.id))
+    const fresh = await product.refresh()
+    return sellerProduct(ctx.market, fresh, skus, levels)
+  }
+
+  async index(ctx: HttpContext) {
+    const { shop } = await this.context(ctx)
+    const { limit = 20, cursor } = await pageQuery.validate(ctx.request.qs())
+    const afterId = cursor ? decodeCursor(cursor, isAfter).after : undefined
+    const rows = await this.#products.listOwn(ctx.market, shop, { limit, afterId })
+    const page = rows.slice(0, limit)
+    const levels = await this.#inventory.levels(ctx.market, page.flatMap((product) => product.skus.map((sku) => sku.id)))
+    return {
+      data: page.map((product) => sellerProduct(ctx.market, product, product.skus, levels)),
+      meta: { nextCursor: rows.length > limit ? encodeCursor({ after: page.at(-1)!.id }) : null },
+    }
+  }
+
+  async store(ctx: HttpContext) {
+    const { shop, actor } = await this.context(ctx)
+    const input = await ctx.request.validateUsing(createProductValidator, {
+      meta: { market: ctx.market.market, requireDefaultLocale: true },
+    })
+    const product = await this.#products.create(ctx.market, shop, input, actor)
+    return ctx.response.created({ data: await this.present(ctx, product) })
+  }
+
+  async show(ctx: HttpContext) {
+    const { shop } = await this.context(ctx)
+    const { id } = await publicIdParam.validate(ctx.params)
+    return { data: await this.present(ctx, await this.#products.ownProduct(ctx.market, shop, id)) }
+  }
+
+  async update(ctx: HttpContext) {
+    const { shop, actor } = await this.context(ctx)
+    const { id } = await publicIdParam.validate(ctx.params)
+    const input = await ctx.request.validateUsing(updateProductValidator, {
+      meta: { market: ctx.market.market, requireDefaultLocale: false },
+    })
+    const product = await this.#products.update(ctx.market, shop, id, input, actor)
+    return { data: await this.present(ctx, product) }
+  }
+
+  async destroy(ctx: HttpContext) {
+    const { shop } = await this.context(ctx)
+    const { id } = await publicIdParam.validate(ctx.params)
+    await this.#products.remove(ctx.market, shop, id)
+    return ctx.response.noContent()
+  }
+
+  async adjustStock(ctx: HttpContext) {
+    const { shop, actor } = await this.context(ctx)
+    const { id } = await publicIdParam.validate(ctx.params)
+    const change = await ctx.request.validateUsing(stockAdjustmentValidator)
+    const sku = await this.#products.ownSku(ctx.market, shop, id)
+    const available = await this.#inventory.adjustStock(ctx.market, sku, change, actor)
+    const levels = await this.#inventory.levels(ctx.market, [sku.id])
+    return ctx.response.created({
+      data: { sku: sku.publicId, delta: change.delta, reason: change.reason, available, reserved: levels.get(sku.id)?.reserved ?? 0 },
+    })
+  }
+}

@@ -1,0 +1,255 @@
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { MarketContext } from '#markets/market_context'
+import Product from '#catalog/models/product'
+import Sku from '#catalog/models/sku'
+import type Shop from '#identity/models/shop'
+import { CategoryService } from '#catalog/services/category_service'
+import { CatalogIndexer } from '#catalog/services/catalog_indexer'
+import { InventoryService, type StockActor } from '#inventory/services/inventory_service'
+import { marketPublicId } from '#shards/public_id'
+import { fieldError } from '#exceptions/field_error'
+import { DomainError } from '#exceptions/domain_error'
+
+export class ProductNotFoundError extends DomainError {
+  static status = 404
+  static code = 'E_NOT_FOUND'
+  constructor() {
+    super('No such product')
+  }
+}
+
+interface SkuInput {
+  id?: string
+  sellerSku?: string
+  options?: Record<string, string>
+  price?: { amount: number; currency: string }
+  weightGrams?: number
+  taxCategory?: string
+  stock?: number
+}
+
+export interface ProductInput {
+  category?: string
+  titles?: Record<string, string>
+  descriptions?: Record<string, string>
+  brand?: string | null
+  attributes?: Record<string, string>
+  images?: string[]
+  status?: 'draft' | 'active'
+  skus?: SkuInput[]
+}
+
+function isDuplicate(error: unknown) {
+  return (error as { code?: string })?.code === 'ER_DUP_ENTRY'
+}
+
+/**
+ * A seller's products in their market. The whole write (product, SKUs,
+ * stock, price range) is one shard transaction; search and caches follow
+ * once it is committed.
+ */
+export class ProductService {
+  #categories = new CategoryService()
+  #inventory = new InventoryService()
+  #indexer = new CatalogIndexer()
+
+  async create(market: MarketContext, shop: Shop, input: ProductInput & { titles: Record<string, string>; skus: SkuInput[]; category: string }, actor: StockActor) {
+    const category = await this.#categories.findBySlug(market, input.category)
+    if (!category) throw fieldError('category', 'exists', 'category is not a category of this market')
+    this.assertDistinctSellerSkus(input.skus)
+
+    const product = await market.transaction(async (trx) => {
+      const created = new Product()
+      created.useTransaction(trx)
+      created.merge({
+        publicId: marketPublicId(market.code),
+        marketCode: market.code,
+        shopId: shop.id,
+        categoryId: category.id,
+        status: input.status ?? 'draft',
+        titles: input.titles,
+        descriptions: input.descriptions ?? {},
+        brand: input.brand ?? null,
+        attributes: input.attributes ?? {},
+        images: input.images ?? [],
+        publishedAt: input.status === 'active' ? DateTime.utc() : null,
+      })
+      await created.save()
+      for (const sku of input.skus) await this.createSku(market, created, sku, actor, trx)
+      await this.refreshDerived(market, created, trx)
+      return created
+    })
+    await this.#indexer.productsChanged(market, [product])
+    return product
+  }
+
+  async update(market: MarketContext, shop: Shop, publicId: string, input: ProductInput, actor: StockActor) {
+    const category = input.category ? await this.#categories.findBySlug(market, input.category) : null
+    if (input.category && !category) throw fieldError('category', 'exists', 'category is not a category of this market')
+
+    const product = await market.transaction(async (trx) => {
+      const product = await this.ownProduct(market, shop, publicId, trx, true)
+      if (product.status === 'banned' && input.status === 'active') {
+        throw fieldError('status', 'banned', 'status cannot be active: the product is banned')
+      }
+      if (category) product.categoryId = category.id
+      if (input.titles) product.titles = { ...input.titles }
+      if (input.descriptions) product.descriptions = { ...input.descriptions }
+      if (input.brand !== undefined) product.brand = input.brand
+      if (input.attributes) product.attributes = input.attributes
+      if (input.images) product.images = input.images
+      if (input.status && product.status !== 'banned') {
+        if (input.status === 'active' && !product.publishedAt) product.publishedAt = DateTime.utc()
+        product.status = input.status
+      }
+      if (product.titles[market.market.defaultLocale] === undefined) {
+        throw fieldError('titles', 'defaultLocale', `titles needs the market's default locale ${market.market.defaultLocale}`)
+      }
+      await product.save()
+
+      const skus = await Sku.query({ client: trx }).where('product_id', product.id).forUpdate()
+      for (const [index, change] of (input.skus ?? []).entries()) {
+        if (!change.id) {
+          if (!change.sellerSku || !change.price || !change.weightGrams) {
+            throw fieldError(`skus.${index}`, 'required', `skus.${index} needs sellerSku, price and weightGrams to be created`)
+          }
+          await this.createSku(market, product, change, actor, trx, index)
+          continue
+        }
+        const sku = skus.find((candidate) => candidate.publicId === change.id)
+        if (!sku) throw fieldError(`skus.${index}.id`, 'exists', `skus.${index}.id is not a SKU of this product`)
+        if (change.sellerSku !== undefined) sku.sellerSku = change.sellerSku
+        if (change.options !== undefined) sku.options = change.options
+        if (change.price !== undefined) sku.priceAmount = change.price.amount
+        if (change.weightGrams !== undefined) sku.weightGrams = change.weightGrams
+        if (change.taxCategory !== undefined) sku.taxCategory = change.taxCategory
+        sku.useTransaction(trx)
+        try {
+          await sku.save()
+        } catch (error) {
+          if (isDuplicate(error)) throw fieldError(`skus.${index}.sellerSku`, 'unique', `skus.${index}.sellerSku is used by another SKU`)
+          throw error
+        }
+      }
+      await this.refreshDerived(market, product, trx)
+      return product
+    })
+    await this.#indexer.productsChanged(market, [product])
+    return product
+  }
+
+  /** Off the storefront for good; kept for the orders that reference it. */
+  async remove(market: MarketContext, shop: Shop, publicId: string) {
+    const product = await market.transaction(async (trx) => {
+      const product = await this.ownProduct(market, shop, publicId, trx, true)
+      product.deletedAt = DateTime.utc()
+      if (product.status === 'active') product.status = 'draft'
+      await product.save()
+      return product
+    })
+    await this.#indexer.productsChanged(market, [product])
+  }
+
+  async setBan(market: MarketContext, publicId: string, reason: string | null) {
+    const product = await market.transaction(async (trx) => {
+      const product = await Product.query({ client: trx })
+        .where('market_code', market.code)
+        .where('public_id', publicId)
+        .whereNull('deleted_at')
+        .forUpdate()
+        .first()
+      if (!product) throw new ProductNotFoundError()
+      product.status = reason ? 'banned' : 'draft'
+      product.banReason = reason
+      await product.save()
+      return product
+    })
+    await this.#indexer.productsChanged(market, [product])
+    return product
+  }
+
+  async ownProduct(market: MarketContext, shop: Shop, publicId: string, trx?: TransactionClientContract, lock = false) {
+    const query = Product.query({ client: trx ?? market.db })
+      .where('market_code', market.code)
+      .where('public_id', publicId)
+      .where('shop_id', shop.id)
+      .whereNull('deleted_at')
+    if (lock) query.forUpdate()
+    const product = await query.first()
+    // Another seller's product is "not found", not "forbidden": ids do not leak.
+    if (!product) throw new ProductNotFoundError()
+    return product
+  }
+
+  async listOwn(market: MarketContext, shop: Shop, options: { limit: number; afterId?: number }) {
+    const query = Product.query({ client: market.db })
+      .where('market_code', market.code)
+      .where('shop_id', shop.id)
+      .whereNull('deleted_at')
+      .orderBy('id', 'desc')
+      .limit(options.limit + 1)
+      .preload('skus')
+    if (options.afterId) query.where('id', '<', options.afterId)
+    return query
+  }
+
+  async ownSku(market: MarketContext, shop: Shop, skuPublicId: string) {
+    const sku = await Sku.query({ client: market.db })
+      .join('products', 'products.id', 'skus.product_id')
+      .where('skus.market_code', market.code)
+      .where('skus.public_id', skuPublicId)
+      .where('products.shop_id', shop.id)
+      .whereNull('products.deleted_at')
+      .select('skus.*')
+      .first()
+    if (!sku) throw new ProductNotFoundError()
+    return sku
+  }
+
+  private async createSku(market: MarketContext, product: Product, input: SkuInput, actor: StockActor, trx: TransactionClientContract, index = 0) {
+    const sku = new Sku()
+    sku.useTransaction(trx)
+    sku.merge({
+      publicId: marketPublicId(market.code),
+      productId: product.id,
+      marketCode: market.code,
+      sellerSku: input.sellerSku!,
+      options: input.options ?? {},
+      priceAmount: input.price!.amount,
+      currency: market.market.currency,
+      weightGrams: input.weightGrams!,
+      taxCategory: input.taxCategory ?? market.market.tax.defaultCategory,
+    })
+    try {
+      await sku.save()
+    } catch (error) {
+      if (isDuplicate(error)) throw fieldError(`skus.${index}.sellerSku`, 'unique', `skus.${index}.sellerSku is used by another SKU`)
+      throw error
+    }
+    await this.#inventory.openStock(market, sku, input.stock ?? 0, actor, trx)
+    return sku
+  }
+
+  /** Price range and in-stock flag, denormalized for listings. */
+  async refreshDerived(market: MarketContext, product: Product, client?: TransactionClientContract) {
+    await (client ?? market.db).rawQuery(
+      `UPDATE products p SET
+         min_price = (SELECT COALESCE(MIN(price_amount), 0) FROM skus WHERE product_id = p.id),
+         max_price = (SELECT COALESCE(MAX(price_amount), 0) FROM skus WHERE product_id = p.id),
+         in_stock = EXISTS (SELECT 1 FROM skus s JOIN stock_levels l ON l.sku_id = s.id WHERE s.product_id = p.id AND l.available > 0)
+       WHERE p.id = ?`,
+      [product.id]
+    )
+  }
+
+  private assertDistinctSellerSkus(skus: SkuInput[]) {
+    const seen = new Set<string>()
+    skus.forEach((sku, index) => {
+      if (sku.sellerSku && seen.has(sku.sellerSku)) {
+        throw fieldError(`skus.${index}.sellerSku`, 'distinct', `skus.${index}.sellerSku appears twice`)
+      }
+      if (sku.sellerSku) seen.add(sku.sellerSku)
+    })
+  }
+}

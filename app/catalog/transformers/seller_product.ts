@@ -1,0 +1,38 @@
+import type Product from '#catalog/models/product'
+import type Sku from '#catalog/models/sku'
+import type { MarketContext } from '#markets/market_context'
+import { moneyView } from '#money/money'
+
+/** A product as its seller sees it: every locale, status, exact stock. */
+export function sellerProduct(
+  market: MarketContext,
+  product: Product,
+  skus: Sku[],
+  levels: Map<number, { available: number; reserved: number }>
+) {
+  const locale = market.market.defaultLocale
+  const fraction = market.market.priceDecimals
+  return {
+    id: product.publicId,
+    status: product.status,
+    banReason: product.banReason,
+    titles: product.titles,
+    descriptions: product.descriptions,
+    brand: product.brand,
+    attributes: product.attributes,
+    images: product.images,
+    inStock: product.inStock,
+    soldCount: product.soldCount,
+    publishedAt: product.publishedAt?.toISO() ?? null,
+    updatedAt: product.updatedAt.toISO(),
+    skus: skus.map((sku) => ({
+      id: sku.publicId,
+      sellerSku: sku.sellerSku,
+      options: sku.options,
+      price: moneyView(sku.priceAmount, sku.currency, locale, fraction),
+      weightGrams: sku.weightGrams,
+      taxCategory: sku.taxCategory,
+      stock: levels.get(sku.id) ?? { available: 0, reserved: 0 },
+    })),
+  }
+}

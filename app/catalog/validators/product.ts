@@ -1,0 +1,176 @@
+import vine from '@vinejs/vine'
+import type { FieldContext } from '@vinejs/vine/types'
+import type { Market } from '#markets/market'
+import { plainText } from '#identity/validators/password_policy'
+import { priceStep } from '#money/money'
+
+/** Product validators get the market through `meta: { market }`. */
+const marketOf = (field: FieldContext) => (field.meta as { market: Market }).market
+
+/** Keys are the market's locales; the default locale is required. */
+const marketLocales = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  if (!value || typeof value !== 'object') return
+  const market = marketOf(field)
+  for (const key of Object.keys(value)) {
+    if (!market.locales.includes(key)) {
+      field.report(`{{ field }} has "${key}", not a locale of this market (${market.locales.join(', ')})`, 'locale', field)
+      return
+    }
+  }
+  if (field.meta.requireDefaultLocale && !(market.defaultLocale in value)) {
+    field.report(`{{ field }} needs the market's default locale ${market.defaultLocale}`, 'defaultLocale', field)
+  }
+})
+
+/**
+ * A price is integer minor units in the market currency, positive, with no
+ * more decimals than the market prices in (IDR: whole rupiah, so a multiple
+ * of 100 minor units), and not above the market's maximum order value.
+ */
+const marketPrice = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  const price = value as { amount?: unknown; currency?: unknown }
+  if (!price || typeof price.amount !== 'number' || typeof price.currency !== 'string') return
+  const market = marketOf(field)
+  if (price.currency !== market.currency) {
+    field.report(`{{ field }} must be in ${market.currency}, the currency of this market`, 'currency', field)
+    return
+  }
+  const step = priceStep(market.currency, market.priceDecimals)
+  if (price.amount % step !== 0) {
+    field.report(
+      `{{ field }} has more decimals than ${market.currency} prices carry (${market.priceDecimals})`,
+      'priceDecimals',
+      field
+    )
+    return
+  }
+  if (price.amount > market.limits.maxOrderValue) {
+    field.report(`{{ field }} is above this market's maximum order value`, 'max', field)
+  }
+})
+
+const marketTaxCategory = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  if (typeof value !== 'string') return
+  const categories = Object.keys(marketOf(field).tax.categories)
+  if (!categories.includes(value)) {
+    field.report(`{{ field }} "${value}" is not a tax category of this market (${categories.join(', ')})`, 'taxCategory', field)
+  }
+})
+
+const nonZero = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  if (value === 0) field.report('{{ field }} must not be zero', 'nonZero', field)
+})
+
+const localized = (min: number, max: number) => vine.record(plainText(min, max)).use(marketLocales())
+
+const price = () =>
+  vine
+    .object({
+      amount: vine.number().withoutDecimals().min(1).max(Number.MAX_SAFE_INTEGER),
+      currency: vine.string().fixedLength(3),
+    })
+    .use(marketPrice())
+
+const skuFields = {
+  sellerSku: vine.string().trim().regex(/^[A-Za-z0-9._\-/]{1,64}$/),
+  options: vine.record(plainText(1, 60)).optional(),
+  price: price(),
+  weightGrams: vine.number().withoutDecimals().range([1, 300_000]),
+  taxCategory: vine.string().trim().use(marketTaxCategory()).optional(),
+}
+
+const productFields = {
+  category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80),
+  brand: plainText(1, 80).nullable().optional(),
+  attributes: vine.record(plainText(1, 200)).optional(),
+  images: vine.array(vine.string().trim().url({ require_protocol: true, protocols: ['https', 'http'] }).maxLength(500)).maxLength(9).optional(),
+  status: vine.enum(['draft', 'active'] as const).optional(),
+}
+
+export const createProductValidator = vine.create(
+  vine.object({
+    ...productFields,
+    titles: localized(3, 200),
+    descriptions: localized(0, 5000).optional(),
+    skus: vine
+      .array(vine.object({ ...skuFields, stock: vine.number().withoutDecimals().range([0, 1_000_000]).optional() }))
+      .minLength(1)
+      .maxLength(50),
+  })
+)
+
+export const updateProductValidator = vine.create(
+  vine.object({
+    category: productFields.category.optional(),
+    brand: productFields.brand,
+    attributes: productFields.attributes,
+    images: productFields.images,
+    status: productFields.status,
+    titles: localized(3, 200).optional(),
+    descriptions: localized(0, 5000).optional(),
+    skus: vine
+      .array(
+        vine.object({
+          id: vine.string().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/).optional(),
+          sellerSku: skuFields.sellerSku.optional(),
+          options: skuFields.options,
+          price: price().optional(),
+          weightGrams: skuFields.weightGrams.optional(),
+          taxCategory: skuFields.taxCategory,
+          stock: vine.number().withoutDecimals().range([0, 1_000_000]).optional(),
+        })
+      )
+      .maxLength(50)
+      .optional(),
+  })
+)
+
+export const stockAdjustmentValidator = vine.create(
+  vine.object({
+    delta: vine.number().withoutDecimals().range([-1_000_000, 1_000_000]).use(nonZero()),
+    reason: vine.enum(['restock', 'correction', 'damaged', 'returned'] as const),
+    note: plainText(0, 500).nullable().optional(),
+  })
+)
+
+export const banProductValidator = vine.create(
+  vine.object({
+    reason: plainText(3, 500),
+  })
+)
+
+const cursor = () => vine.string().regex(/^[A-Za-z0-9_-]{1,200}$/)
+
+export const listProductsValidator = vine.create(
+  vine.object({
+    category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80).optional(),
+    seller: vine.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(60).optional(),
+    minPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    maxPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    inStock: vine.boolean().optional(),
+    sort: vine.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'best_selling'] as const).optional(),
+    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
+    cursor: cursor().optional(),
+  })
+)
+
+export const searchValidator = vine.create(
+  vine.object({
+    q: vine.string().trim().maxLength(200).optional(),
+    category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80).optional(),
+    seller: vine.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(60).optional(),
+    minPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    maxPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    inStock: vine.boolean().optional(),
+    sort: vine.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'best_selling'] as const).optional(),
+    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
+    cursor: cursor().optional(),
+  })
+)
+
+export const suggestValidator = vine.create(
+  vine.object({
+    q: vine.string().trim().minLength(1).maxLength(100),
+    limit: vine.number().withoutDecimals().range([1, 20]).optional(),
+  })
+)

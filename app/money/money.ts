@@ -1,0 +1,68 @@
+import { dinero, toDecimal, toSnapshot, transformScale, halfEven, type Dinero } from 'dinero.js'
+import * as currencies from 'dinero.js/currencies'
+
+type Currency = { code: string; base: number; exponent: number }
+const CURRENCIES = new Map(
+  Object.values(currencies as unknown as Record<string, Currency>).map((currency) => [currency.code, currency])
+)
+
+export type Money = Dinero<number>
+
+/** The one way money enters the code: integer minor units of an ISO 4217 currency. */
+export function money(amount: number, currencyCode: string): Money {
+  const currency = CURRENCIES.get(currencyCode)
+  if (!currency) throw new Error(`unknown currency ${currencyCode}`)
+  if (!Number.isSafeInteger(amount)) throw new Error(`money amounts are integer minor units, got ${amount}`)
+  return dinero({ amount, currency })
+}
+
+export function currencyExponent(currencyCode: string): number {
+  const currency = CURRENCIES.get(currencyCode)
+  if (!currency) throw new Error(`unknown currency ${currencyCode}`)
+  return currency.exponent
+}
+
+/** Integer minor units at the currency's own exponent (what the database stores). */
+export function toMinorUnits(value: Money): number {
+  const { currency } = toSnapshot(value)
+  return toSnapshot(transformScale(value, currency.exponent, halfEven)).amount
+}
+
+/**
+ * Formatting happens at the edge only: the market's locale, and only the
+ * decimals its prices carry (IDR shows Rp59.900, not Rp59.900,00).
+ */
+export function formatMoney(value: Money, locale: string, fractionDigits: number): string {
+  const { currency } = toSnapshot(value)
+  const formatter = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: currency.code,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  })
+  // Intl formats a decimal string exactly; no float is involved.
+  return formatter.format(toDecimal(value) as unknown as number)
+}
+
+export interface MoneyView {
+  amount: number
+  currency: string
+  formatted: string
+}
+
+/** `{ amount, currency, formatted }`, the API's money shape. */
+export function moneyView(amount: number, currencyCode: string, locale: string, fractionDigits: number): MoneyView {
+  return {
+    amount,
+    currency: currencyCode,
+    formatted: formatMoney(money(amount, currencyCode), locale, fractionDigits),
+  }
+}
+
+/**
+ * The smallest step a price may take: 100 minor units for IDR (exponent 2,
+ * priced in whole rupiah), 1 for SGD.
+ */
+export function priceStep(currencyCode: string, priceDecimals: number): number {
+  return 10 ** Math.max(0, currencyExponent(currencyCode) - priceDecimals)
+}

@@ -1,0 +1,23 @@
+import { defineConfig, store, drivers } from '@adonisjs/cache'
+
+/**
+ * Catalog reads: memory (L1) in each process, Redis (L2) shared, and a Redis
+ * bus that tells every process to drop its L1 copy when a key changes.
+ * Redis errors are swallowed (suppressL2Errors): reads go to the database.
+ */
+const cacheConfig = defineConfig({
+  default: 'catalog',
+  ttl: '10m',
+  stores: {
+    catalog: store()
+      .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+      .useL2Layer(drivers.redis({ connectionName: 'cache' as any }))
+      .useBus(drivers.redisBus({ connectionName: 'cacheBus' as any })),
+  },
+})
+
+export default cacheConfig
+
+declare module '@adonisjs/cache/types' {
+  interface CacheStores extends InferStores<typeof cacheConfig> {}
+}
