@@ -19,17 +19,17 @@ const redisConfig = defineConfig({
         return Math.min(times * 200, 2000)
       },
     },
-    // The cache's own connection: with no offline queue a command fails at
-    // once while Redis is down, and reads fall back to the database.
+    // The cache's own connection: while Redis is down a command fails within
+    // a quarter second instead of waiting, and reads fall back to the database.
     cache: {
       host: env.get('REDIS_HOST', '127.0.0.1'),
       port: env.get('REDIS_PORT', 6379),
       password: env.get('REDIS_PASSWORD')?.release(),
       db: 0,
       keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'pasar:')}cache:`,
-      enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
+      commandTimeout: 250,
+      connectTimeout: 500,
       retryStrategy(times) {
         return Math.min(times * 200, 2000)
       },

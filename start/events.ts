@@ -6,9 +6,11 @@ emitter.on('inventory:stock_status_changed', async (event) => {
   await onStockStatusChanged(event)
 })
 
-emitter.on('cache:hit' as any, (event: { store: string; layer?: string }) => {
-  cacheHits.inc({ store: event.store, layer: event.layer ?? 'l1' })
+// Counted per entry read; the cache's own bookkeeping keys (tags) are not.
+const isEntry = (key: string) => !key.startsWith('___bc')
+emitter.on('cache:hit' as any, (event: { key: string; store: string; layer?: string }) => {
+  if (isEntry(event.key)) cacheHits.inc({ store: event.store, layer: event.layer ?? 'l1' })
 })
-emitter.on('cache:miss' as any, (event: { store: string }) => {
-  cacheMisses.inc({ store: event.store })
+emitter.on('cache:miss' as any, (event: { key: string; store: string }) => {
+  if (isEntry(event.key)) cacheMisses.inc({ store: event.store })
 })

@@ -40,7 +40,7 @@ export default class SellerProductsController {
   private async present(ctx: HttpContext, product: Product) {
     const skus = await Sku.query({ client: ctx.market.db }).where('product_id', product.id).orderBy('id', 'asc')
     const levels = await this.#inventory.levels(ctx.market, skus.map((sku) => sku.id))
-    const fresh = await product.refresh()
+    const fresh = await this.#products.ownProductById(ctx.market, product.id)
     return sellerProduct(ctx.market, fresh, skus, levels)
   }
 

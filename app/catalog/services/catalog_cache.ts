@@ -1,4 +1,5 @@
 import cache from '@adonisjs/cache/services/main'
+import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
 
 /**
@@ -13,39 +14,65 @@ export class CatalogCache {
   static categoriesTag = (market: string) => `categories:${market}`
 
   productDetail<T>(market: MarketContext, locale: string, publicId: string, factory: () => Promise<T>) {
-    return cache.getOrSet({
+    return unwrap(cache.getOrSet({
       key: `catalog:product:${market.code}:${publicId}:${locale}`,
       ttl: '10m',
       tags: [CatalogCache.productTag(market.code, publicId)],
       factory,
-    })
+    }))
   }
 
   listing<T>(market: MarketContext, locale: string, query: string, factory: () => Promise<T>) {
-    return cache.getOrSet({
+    return unwrap(cache.getOrSet({
       key: `catalog:listing:${market.code}:${locale}:${query}`,
       ttl: '2m',
       tags: [CatalogCache.listingTag(market.code)],
       factory,
-    })
+    }))
   }
 
   categories<T>(market: MarketContext, locale: string, factory: () => Promise<T>) {
-    return cache.getOrSet({
+    return unwrap(cache.getOrSet({
       key: `catalog:categories:${market.code}:${locale}`,
       ttl: '1h',
       tags: [CatalogCache.categoriesTag(market.code)],
       factory,
-    })
+    }))
   }
 
   async productsChanged(market: MarketContext, publicIds: string[]) {
-    await cache.deleteByTag({
-      tags: [CatalogCache.listingTag(market.code), ...publicIds.map((id) => CatalogCache.productTag(market.code, id))],
-    })
+    await this.invalidate(market, [
+      CatalogCache.listingTag(market.code),
+      ...publicIds.map((id) => CatalogCache.productTag(market.code, id)),
+    ])
   }
 
   async categoriesChanged(market: MarketContext) {
-    await cache.deleteByTag({ tags: [CatalogCache.categoriesTag(market.code), CatalogCache.listingTag(market.code)] })
+    await this.invalidate(market, [CatalogCache.categoriesTag(market.code), CatalogCache.listingTag(market.code)])
+  }
+
+  /**
+   * A write is committed whether or not Redis answers: with Redis down the
+   * local copies are dropped and the others expire with their TTL.
+   */
+  private async invalidate(market: MarketContext, tags: string[]) {
+    try {
+      await cache.deleteByTag({ tags })
+    } catch (error) {
+      logger.warn({ err: error, market: market.code, tags }, 'cache invalidation did not reach Redis')
+    }
+  }
+}
+
+/**
+ * The cache wraps what a factory throws (E_FACTORY_ERROR); callers get the
+ * original error back, so a missing product is still a 404.
+ */
+async function unwrap<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause
+    throw cause instanceof Error ? cause : error
   }
 }

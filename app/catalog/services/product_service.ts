@@ -182,6 +182,10 @@ export class ProductService {
     return product
   }
 
+  async ownProductById(market: MarketContext, id: number) {
+    return Product.query({ client: market.db }).where('market_code', market.code).where('id', id).firstOrFail()
+  }
+
   async listOwn(market: MarketContext, shop: Shop, options: { limit: number; afterId?: number }) {
     const query = Product.query({ client: market.db })
       .where('market_code', market.code)

@@ -28,8 +28,8 @@ const marketLocales = vine.createRule((value: unknown, _: undefined, field: Fiel
  * of 100 minor units), and not above the market's maximum order value.
  */
 const marketPrice = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
-  const price = value as { amount?: unknown; currency?: unknown }
-  if (!price || typeof price.amount !== 'number' || typeof price.currency !== 'string') return
+  const price = value as { amount: number; currency: unknown }
+  if (!price || !Number.isSafeInteger(price.amount) || typeof price.currency !== 'string') return
   const market = marketOf(field)
   if (price.currency !== market.currency) {
     field.report(`{{ field }} must be in ${market.currency}, the currency of this market`, 'currency', field)

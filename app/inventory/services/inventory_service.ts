@@ -56,7 +56,7 @@ export class InventoryService {
     )
     if (affected(result) !== 1) throw new InsufficientStockError(sku.publicId, quantity)
     const after = await this.availableOf(client, sku.id)
-    if (after === 0) this.announce(market, sku.id, trx)
+    if (after === 0) await this.announce(market, sku.id, trx)
   }
 
   /** Reserved units leave the warehouse: the order was paid. */
@@ -81,7 +81,7 @@ export class InventoryService {
     )
     if (affected(result) !== 1) throw new StockStateError(`SKU ${sku.publicId} has fewer than ${quantity} reserved units`)
     const after = await this.availableOf(client, sku.id)
-    if (after === quantity) this.announce(market, sku.id, trx)
+    if (after === quantity) await this.announce(market, sku.id, trx)
   }
 
   /**
@@ -121,10 +121,12 @@ export class InventoryService {
         available_after: after,
         created_at: new Date(),
       })
-      if (after === 0 || after === change.delta) this.announce(market, sku.id, client)
       return after
     }
-    return trx ? work(trx) : market.transaction(work)
+    const after = trx ? await work(trx) : await market.transaction(work)
+    // Ran out, or came back from zero: announced after the commit.
+    if (after === 0 || after === change.delta) await this.announce(market, sku.id, trx)
+    return after
   }
 
   /** Creates the stock row of a new SKU (with its initial quantity, recorded). */
@@ -148,12 +150,13 @@ export class InventoryService {
     return Number(row?.available ?? 0)
   }
 
-  private announce(market: MarketContext, skuId: number, trx?: QueryClientContract) {
+  /** Emits now (awaited, so the change is visible when the call returns) or after the commit. */
+  private async announce(market: MarketContext, skuId: number, trx?: QueryClientContract) {
     const emit = () => emitter.emit('inventory:stock_status_changed', { marketCode: market.code, skuId })
     if (trx && 'after' in trx && typeof (trx as TransactionClientContract).after === 'function') {
       ;(trx as TransactionClientContract).after('commit', emit)
     } else {
-      void emit()
+      await emit()
     }
   }
 
