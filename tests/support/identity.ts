@@ -124,7 +124,10 @@ export async function shardsHoldingEmail(email: string) {
 export async function stateFingerprint() {
   const parts: string[] = []
   for (const connection of [...SHARDS, 'control']) {
-    const tables = connection === 'control' ? ['staff', 'staff_roles', 'audit_logs'] : ['users', 'shops']
+    const tables =
+      connection === 'control'
+        ? ['staff', 'staff_roles', 'audit_logs']
+        : ['users', 'shops', 'products', 'skus', 'stock_levels', 'stock_adjustments']
     const [rows] = await db.connection(connection).rawQuery(`CHECKSUM TABLE ${tables.join(', ')}`)
     for (const row of rows) parts.push(`${connection}.${row.Table}=${row.Checksum}`)
     const [counts] = await db

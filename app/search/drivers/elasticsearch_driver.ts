@@ -246,10 +246,10 @@ export class ElasticsearchDriver implements SearchDriver {
   /** The version behind the alias now (0 when the market has no index yet). */
   async currentVersion(market: MarketContext): Promise<{ version: number; index: string | null }> {
     const alias = this.alias(market)
-    const exists = await this.client.indices.existsAlias({ name: alias })
-    if (!exists) return { version: 0, index: null }
-    const response = await this.client.indices.getAlias({ name: alias })
-    const index = Object.keys(response)[0] ?? null
+    // 404 (no alias yet) comes back as `{ error, status }` instead of throwing.
+    const response = (await this.client.indices.getAlias({ name: alias }, { ignore: [404] })) as Record<string, any>
+    const index = Object.keys(response).find((name) => response[name]?.aliases !== undefined) ?? null
+    if (!index) return { version: 0, index: null }
     const version = Number(index?.match(/-v(\d+)$/)?.[1] ?? 0)
     return { version, index }
   }

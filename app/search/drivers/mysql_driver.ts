@@ -144,7 +144,9 @@ export class MysqlSearchDriver implements SearchDriver {
     const total = Number(stats?.total ?? 0)
     const boundaries = total ? priceBoundaries(Number(stats.low), Number(stats.high)) : []
     let prices: SearchResult['facets']['prices'] = []
-    if (total) {
+    if (total && boundaries.length === 0) {
+      prices = [{ from: 0, to: null, count: total }]
+    } else if (total) {
       const cases = [...boundaries.map((bound, index) => `WHEN min_price < ${Number(bound)} THEN ${index}`)]
       const bucketRows = await this.filtered(db, market, request, match)
         .select(db.raw(`CASE ${cases.join(' ')} ELSE ${boundaries.length} END AS bucket`))

@@ -59,11 +59,15 @@ test.group('Access matrix', (group) => {
   const callers: Caller[] = [{ name: 'anonymous', token: null }]
   let targetStaffId = ''
   let assignmentId = 0
+  let productId = ''
+  let skuId = ''
 
   group.setup(async () => {
     const { client } = await import('#tests/support/api_client')
+    let sgSeller: Awaited<ReturnType<typeof accountFactory>> | undefined
     for (const [market, role] of [['SG', 'buyer'], ['SG', 'seller'], ['MY', 'seller'], ['ID', 'seller']] as const) {
       const account = await accountFactory(market, role)
+      if (market === 'SG' && role === 'seller') sgSeller = account
       callers.push({ name: `${role} of ${market}`, token: account.token, market, role })
     }
     const staffCallers: [string, { role: StaffRoleName; markets: string[] }[], boolean, string[]][] = [
@@ -78,6 +82,11 @@ test.group('Access matrix', (group) => {
       const session = await staffWithSession(client(), grants)
       callers.push({ name, token: session.token, staffRoles: grants.map((grant) => grant.role), global, scopedTo })
     }
+    const { categoryTree, productFactory } = await import('#tests/support/catalog')
+    const { tshirts } = await categoryTree('SG')
+    const { product, market } = await productFactory('SG', { category: tshirts.slug, prices: [1990], seller: sgSeller })
+    productId = product.publicId
+    skuId = (await market.db.from('skus').where('product_id', product.id).first()).public_id
     const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
     targetStaffId = target.staff.publicId
     await target.staff.load('roles')
@@ -94,6 +103,12 @@ test.group('Access matrix', (group) => {
       'me.password': storefront('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, password: 'hijacked password 1' }),
       'seller.shop.show': storefront('GET', '/api/v1/seller/shop'),
       'seller.shop.update': storefront('PUT', '/api/v1/seller/shop', { name: 'Hijacked Shop' }),
+      'seller.products.index': storefront('GET', '/api/v1/seller/products'),
+      'seller.products.store': storefront('POST', '/api/v1/seller/products', { category: 'x', titles: { 'en-SG': 'Injected' }, skus: [] }),
+      'seller.products.show': storefront('GET', `/api/v1/seller/products/${productId}`),
+      'seller.products.update': storefront('PUT', `/api/v1/seller/products/${productId}`, { brand: 'Hijacked' }),
+      'seller.products.destroy': storefront('DELETE', `/api/v1/seller/products/${productId}`),
+      'seller.skus.stock_adjustments.store': storefront('POST', `/api/v1/seller/skus/${skuId}/stock-adjustments`, { delta: -1, reason: 'damaged' }),
       'staff.totp.enroll': staff('POST', '/api/v1/staff/totp/enroll'),
       'staff.totp.verify': staff('POST', '/api/v1/staff/totp/verify', { code: '123456' }),
       'staff.logout': staff('POST', '/api/v1/staff/logout'),
@@ -104,6 +119,8 @@ test.group('Access matrix', (group) => {
       'admin.staff.roles.destroy': staff('DELETE', `/api/v1/admin/staff/${targetStaffId}/roles/${assignmentId}`),
       'admin.audit_log.index': staff('GET', '/api/v1/admin/audit-log'),
       'ops.markets.config.show': staff('GET', '/api/v1/ops/markets/SG/config'),
+      'ops.products.ban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/ban`, { reason: 'hijacked ban' }),
+      'ops.products.unban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/unban`),
     }
     return requests[name as keyof typeof ACCESS_MATRIX]
   }
