@@ -5,7 +5,7 @@ export default defineConfig({
 
   commands: [
     () => import('@adonisjs/core/commands'),
-    () => import('@adonisjs/lucid/commands'),
+    () => import('#start/lucid_commands'),
     () => import('@adonisjs/cache/commands'),
   ],
 
