@@ -121,6 +121,8 @@ const port = Number(env.PORT || 3333)
 await checkServices(env)
 await run(['ace', 'markets:validate'])
 await run(['ace', 'shards:migrate'])
+// Idempotent: tops every market up to 2,000 demo products.
+await run(['ace', 'db:seed'])
 
 const children: ChildProcess[] = []
 const web = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {

@@ -10,9 +10,13 @@ import {
 import { booleanQuery, indexText, normalize } from '#search/text/tokens'
 
 const MATCH = 'MATCH(words, grams) AGAINST (? IN BOOLEAN MODE)'
+/** Facets are counted over at most this many matches (the total is exact). */
+const FACET_SCAN_LIMIT = 20_000
 
 function row(document: ProductDocument) {
-  const text = indexText([...Object.values(document.titles), document.brand, ...Object.values(document.descriptions)])
+  // Titles and brand only: descriptions add noise matches and triple the
+  // index for little gain in a product search box (Elasticsearch keeps them).
+  const text = indexText([...Object.values(document.titles), document.brand])
   return {
     product_id: document.productId,
     public_id: document.publicId,
@@ -34,6 +38,61 @@ function row(document: ProductDocument) {
 }
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+
+type Row = Record<string, any>
+const byNumber = (column: string, direction: 1 | -1) => (a: Row, b: Row) =>
+  direction * (Number(a[column]) - Number(b[column])) || Number(b.product_id) - Number(a.product_id)
+const byDate = (a: Row, b: Row) =>
+  new Date(b.published_at ?? 0).getTime() - new Date(a.published_at ?? 0).getTime() || Number(b.product_id) - Number(a.product_id)
+
+/** In-memory orders of a scanned match set (text queries). */
+const ORDERS: Record<SearchRequest['sort'], (a: Row, b: Row) => number> = {
+  relevance: (a, b) => Number(b.score) - Number(a.score) || Number(b.sold_count) - Number(a.sold_count) || Number(b.product_id) - Number(a.product_id),
+  newest: byDate,
+  price_asc: byNumber('min_price', 1),
+  price_desc: byNumber('min_price', -1),
+  best_selling: byNumber('sold_count', -1),
+}
+
+/** SQL orders when there is no text to rank by. */
+const SQL_ORDERS: Record<SearchRequest['sort'], { column: string; direction: 'asc' | 'desc' }> = {
+  relevance: { column: 'sold_count', direction: 'desc' },
+  newest: { column: 'published_at', direction: 'desc' },
+  price_asc: { column: 'min_price', direction: 'asc' },
+  price_desc: { column: 'min_price', direction: 'desc' },
+  best_selling: { column: 'sold_count', direction: 'desc' },
+}
+
+/** Category, brand and price-bucket counts of the matched rows. */
+function facetsOf(matched: Row[]): SearchResult['facets'] {
+  const categoryCounts = new Map<number, number>()
+  const brandCounts = new Map<string, number>()
+  let low = Number.POSITIVE_INFINITY
+  let high = Number.NEGATIVE_INFINITY
+  for (const row of matched) {
+    const categoryId = Number(row.category_id)
+    categoryCounts.set(categoryId, (categoryCounts.get(categoryId) ?? 0) + 1)
+    if (row.brand) brandCounts.set(row.brand, (brandCounts.get(row.brand) ?? 0) + 1)
+    const price = Number(row.min_price)
+    if (price < low) low = price
+    if (price > high) high = price
+  }
+  const boundaries = matched.length ? priceBoundaries(low, high) : []
+  const bucketCounts = new Array(boundaries.length + 1).fill(0)
+  for (const row of matched) {
+    const price = Number(row.min_price)
+    const bucket = boundaries.findIndex((bound) => price < bound)
+    bucketCounts[bucket === -1 ? boundaries.length : bucket]++
+  }
+  const top = <K>(counts: Map<K, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)
+  return {
+    categories: top(categoryCounts).map(([categoryId, count]) => ({ categoryId, count })),
+    brands: top(brandCounts).map(([brand, count]) => ({ brand, count })),
+    prices: matched.length
+      ? bucketCounts.map((count, index) => ({ from: index === 0 ? 0 : boundaries[index - 1], to: boundaries[index] ?? null, count }))
+      : [],
+  }
+}
 
 /**
  * The embedded default: InnoDB FULLTEXT on `search_documents` in the
@@ -88,98 +147,64 @@ export class MysqlSearchDriver implements SearchDriver {
     const match = booleanQuery(request.query)
     const db = market.db
 
-    const hitsQuery = this.filtered(db, market, request, match).select(
-      'product_id',
-      'public_id',
-      'titles',
-      'brand',
-      'image',
-      'min_price',
-      'max_price',
-      'in_stock',
-      'sold_count'
-    )
-    if (match) hitsQuery.select(db.raw(`${MATCH} AS score`, [match]))
-    switch (request.sort) {
-      case 'newest':
-        hitsQuery.orderBy('published_at', 'desc')
-        break
-      case 'price_asc':
-        hitsQuery.orderBy('min_price', 'asc')
-        break
-      case 'price_desc':
-        hitsQuery.orderBy('min_price', 'desc')
-        break
-      case 'best_selling':
-        hitsQuery.orderBy('sold_count', 'desc')
-        break
-      default:
-        if (match) hitsQuery.orderBy('score', 'desc')
-        hitsQuery.orderBy('sold_count', 'desc')
-    }
-    hitsQuery.orderBy('product_id', 'desc').offset(request.offset).limit(request.limit)
+    // One pass over the matched set (capped) gives the total, every facet
+    // and, for a text query, the ranking: FULLTEXT is evaluated once.
+    const scan = this.filtered(db, market, request, match)
+      .select('product_id', 'category_id', 'brand', 'min_price', 'sold_count', 'published_at')
+      .limit(FACET_SCAN_LIMIT)
+    if (match) scan.select(db.raw(`${MATCH} AS score`, [match]))
 
-    const [hits, stats, categories, brands] = await Promise.all([
-      hitsQuery,
-      this.filtered(db, market, request, match)
-        .count('* as total')
-        .min('min_price as low')
-        .max('min_price as high')
-        .first(),
-      this.filtered(db, market, request, match)
-        .select('category_id')
-        .count('* as count')
-        .groupBy('category_id')
-        .orderBy('count', 'desc')
-        .limit(20),
-      this.filtered(db, market, request, match)
-        .whereNotNull('brand')
-        .select('brand')
-        .count('* as count')
-        .groupBy('brand')
-        .orderBy('count', 'desc')
-        .limit(20),
-    ])
-
-    const total = Number(stats?.total ?? 0)
-    const boundaries = total ? priceBoundaries(Number(stats.low), Number(stats.high)) : []
-    let prices: SearchResult['facets']['prices'] = []
-    if (total && boundaries.length === 0) {
-      prices = [{ from: 0, to: null, count: total }]
-    } else if (total) {
-      const cases = [...boundaries.map((bound, index) => `WHEN min_price < ${Number(bound)} THEN ${index}`)]
-      const bucketRows = await this.filtered(db, market, request, match)
-        .select(db.raw(`CASE ${cases.join(' ')} ELSE ${boundaries.length} END AS bucket`))
-        .count('* as count')
-        .groupBy('bucket')
-      const counts = new Map(bucketRows.map((bucket) => [Number(bucket.bucket), Number(bucket.count)]))
-      const edges = [Number(stats.low), ...boundaries]
-      prices = edges.map((from, index) => ({
-        from: index === 0 ? 0 : from,
-        to: boundaries[index] ?? null,
-        count: counts.get(index) ?? 0,
-      }))
+    let matched: Record<string, any>[]
+    let pageIds: number[]
+    if (match) {
+      matched = await scan
+      const order = ORDERS[request.sort]
+      pageIds = [...matched]
+        .sort(order)
+        .slice(request.offset, request.offset + request.limit)
+        .map((row) => Number(row.product_id))
+    } else {
+      // No text: the index orders the page; the scan only feeds the facets.
+      const page = this.filtered(db, market, request, null).select('product_id')
+      const { column, direction } = SQL_ORDERS[request.sort]
+      page.orderBy(column, direction).orderBy('product_id', 'desc').offset(request.offset).limit(request.limit)
+      const [rows, scanned] = await Promise.all([page, scan])
+      matched = scanned
+      pageIds = rows.map((row) => Number(row.product_id))
     }
+
+    const total =
+      matched.length < FACET_SCAN_LIMIT
+        ? matched.length
+        : Number((await this.filtered(db, market, request, match).count('* as total').first())?.total ?? 0)
+
+    const scores = new Map(matched.map((row) => [Number(row.product_id), Number(row.score ?? 0)]))
+    const rows = pageIds.length
+      ? await db
+          .from('search_documents')
+          .whereIn('product_id', pageIds)
+          .select('product_id', 'public_id', 'titles', 'brand', 'image', 'min_price', 'max_price', 'in_stock', 'sold_count')
+      : []
+    const byId = new Map(rows.map((row) => [Number(row.product_id), row]))
 
     return {
       total,
-      hits: hits.map((hit) => ({
-        productId: Number(hit.product_id),
-        publicId: hit.public_id,
-        titles: parseJson(hit.titles),
-        brand: hit.brand,
-        image: hit.image,
-        minPrice: Number(hit.min_price),
-        maxPrice: Number(hit.max_price),
-        inStock: Boolean(hit.in_stock),
-        soldCount: Number(hit.sold_count),
-        score: Number(hit.score ?? 0),
-      })),
-      facets: {
-        categories: categories.map((category) => ({ categoryId: Number(category.category_id), count: Number(category.count) })),
-        brands: brands.map((brand) => ({ brand: brand.brand, count: Number(brand.count) })),
-        prices,
-      },
+      hits: pageIds
+        .map((id) => byId.get(id))
+        .filter((hit): hit is Record<string, any> => Boolean(hit))
+        .map((hit) => ({
+          productId: Number(hit.product_id),
+          publicId: hit.public_id,
+          titles: parseJson(hit.titles),
+          brand: hit.brand,
+          image: hit.image,
+          minPrice: Number(hit.min_price),
+          maxPrice: Number(hit.max_price),
+          inStock: Boolean(hit.in_stock),
+          soldCount: Number(hit.sold_count),
+          score: scores.get(Number(hit.product_id)) ?? 0,
+        })),
+      facets: facetsOf(matched),
     }
   }
 

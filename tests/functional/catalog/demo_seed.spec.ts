@@ -1,0 +1,40 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import DbSeed from '#commands/db_seed'
+import { marketContext } from '#tests/support/identity'
+
+test.group('Demo seed', () => {
+  test('db:seed fills a market with localized products, sellers, stock and search documents; a rerun adds nothing', async ({ assert }) => {
+    const ace = await app.container.make('ace')
+    const run = async () => {
+      const command = await ace.create(DbSeed, ['--products=120', '--market=TH,TW'])
+      await command.exec()
+      assert.equal(command.exitCode ?? 0, 0)
+    }
+    await run()
+    const th = await marketContext('TH')
+    const tw = await marketContext('TW')
+    const count = async (market: typeof th, table: string) =>
+      Number((await market.db.from(table).where('market_code', market.code).count('* as n').first()).n)
+
+    const products = await count(th, 'products')
+    assert.isAtLeast(products, 120)
+    assert.equal(await count(th, 'search_documents'), await th.db.from('products').where('market_code', 'TH').where('status', 'active').count('* as n').first().then((row) => Number(row.n)))
+    const sample = await th.db.from('products').where('market_code', 'TH').where('attributes', 'like', '%demo%').first()
+    const asJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+    const titles = asJson(sample.titles)
+    assert.match(titles['th-TH'], /[\u0E00-\u0E7F]/, 'Thai title in Thai script')
+    assert.match(titles['en-TH'], /^[\x20-\x7E]+$/, 'English title')
+    const twSample = await tw.db.from('products').where('market_code', 'TW').where('attributes', 'like', '%demo%').first()
+    assert.match(asJson(twSample.titles)['zh-TW'], /[\u4E00-\u9FFF]/)
+
+    const skus = await th.db.from('skus').where('market_code', 'TH').select('price_amount', 'currency')
+    assert.isTrue(skus.every((sku) => sku.currency === 'THB' && Number.isSafeInteger(Number(sku.price_amount)) && Number(sku.price_amount) > 0))
+    const twPrices = await tw.db.from('skus').where('market_code', 'TW').select('price_amount')
+    assert.isTrue(twPrices.every((sku) => Number(sku.price_amount) % 100 === 0), 'TWD prices in whole dollars')
+    assert.isAbove(await count(th, 'stock_levels'), 0)
+
+    await run()
+    assert.equal(await count(th, 'products'), products)
+  }).timeout(60_000)
+})
