@@ -7,31 +7,32 @@ test.group('Demo seed', () => {
   test('db:seed fills a market with localized products, sellers, stock and search documents; a rerun adds nothing', async ({ assert }) => {
     const ace = await app.container.make('ace')
     const run = async () => {
-      const command = await ace.create(DbSeed, ['--products=120', '--market=TH,TW'])
+      const command = await ace.create(DbSeed, ['--products=120', '--market=SG,PH'])
       await command.exec()
       assert.equal(command.exitCode ?? 0, 0)
     }
     await run()
-    const th = await marketContext('TH')
-    const tw = await marketContext('TW')
+    // SG and PH: markets whose whole catalog no other test lists.
+    const th = await marketContext('SG')
+    const tw = await marketContext('PH')
     const count = async (market: typeof th, table: string) =>
       Number((await market.db.from(table).where('market_code', market.code).count('* as n').first()).n)
 
     const products = await count(th, 'products')
     assert.isAtLeast(products, 120)
-    assert.equal(await count(th, 'search_documents'), await th.db.from('products').where('market_code', 'TH').where('status', 'active').count('* as n').first().then((row) => Number(row.n)))
-    const sample = await th.db.from('products').where('market_code', 'TH').where('attributes', 'like', '%demo%').first()
+    assert.equal(await count(th, 'search_documents'), await th.db.from('products').where('market_code', 'SG').where('status', 'active').count('* as n').first().then((row) => Number(row.n)))
+    const sample = await th.db.from('products').where('market_code', 'SG').where('attributes', 'like', '%demo%').first()
     const asJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
     const titles = asJson(sample.titles)
-    assert.match(titles['th-TH'], /[\u0E00-\u0E7F]/, 'Thai title in Thai script')
-    assert.match(titles['en-TH'], /^[\x20-\x7E]+$/, 'English title')
-    const twSample = await tw.db.from('products').where('market_code', 'TW').where('attributes', 'like', '%demo%').first()
-    assert.match(asJson(twSample.titles)['zh-TW'], /[\u4E00-\u9FFF]/)
+    assert.match(titles['zh-SG'], /[\u4E00-\u9FFF]/, 'Chinese title in Han script')
+    assert.match(titles['en-SG'], /^[\x20-\x7E]+$/, 'English title')
+    const phSample = await tw.db.from('products').where('market_code', 'PH').where('attributes', 'like', '%demo%').first()
+    assert.isString(asJson(phSample.titles)['fil-PH'])
 
-    const skus = await th.db.from('skus').where('market_code', 'TH').select('price_amount', 'currency')
-    assert.isTrue(skus.every((sku) => sku.currency === 'THB' && Number.isSafeInteger(Number(sku.price_amount)) && Number(sku.price_amount) > 0))
-    const twPrices = await tw.db.from('skus').where('market_code', 'TW').select('price_amount')
-    assert.isTrue(twPrices.every((sku) => Number(sku.price_amount) % 100 === 0), 'TWD prices in whole dollars')
+    const skus = await th.db.from('skus').where('market_code', 'SG').select('price_amount', 'currency')
+    assert.isTrue(skus.every((sku) => sku.currency === 'SGD' && Number.isSafeInteger(Number(sku.price_amount)) && Number(sku.price_amount) > 0))
+    const phPrices = await tw.db.from('skus').where('market_code', 'PH').where('seller_sku', 'like', 'DEMO-%').select('price_amount')
+    assert.isTrue(phPrices.every((sku) => Number(sku.price_amount) % 100 === 0), 'PHP shelf prices in whole pesos')
     assert.isAbove(await count(th, 'stock_levels'), 0)
 
     await run()
