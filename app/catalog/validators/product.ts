@@ -141,30 +141,24 @@ export const banProductValidator = vine.create(
 
 const cursor = () => vine.string().regex(/^[A-Za-z0-9_-]{1,200}$/)
 
-export const listProductsValidator = vine.create(
-  vine.object({
-    category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80).optional(),
-    seller: vine.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(60).optional(),
-    minPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    maxPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    inStock: vine.boolean().optional(),
-    sort: vine.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'best_selling'] as const).optional(),
-    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
-    cursor: cursor().optional(),
-  })
-)
+/** Filters shared by the listing and the search endpoints. */
+const browseFilters = {
+  category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80).optional(),
+  seller: vine.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(60).optional(),
+  minPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  maxPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  inStock: vine.boolean().optional(),
+  sort: vine.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'best_selling'] as const).optional(),
+  limit: vine.number().withoutDecimals().range([1, 100]).optional(),
+  cursor: cursor().optional(),
+}
+
+export const listProductsValidator = vine.create(vine.object(browseFilters))
 
 export const searchValidator = vine.create(
   vine.object({
     q: vine.string().trim().maxLength(200).optional(),
-    category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80).optional(),
-    seller: vine.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(60).optional(),
-    minPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    maxPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    inStock: vine.boolean().optional(),
-    sort: vine.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'best_selling'] as const).optional(),
-    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
-    cursor: cursor().optional(),
+    ...browseFilters,
   })
 )
 
