@@ -66,3 +66,27 @@ export function moneyView(amount: number, currencyCode: string, locale: string, 
 export function priceStep(currencyCode: string, priceDecimals: number): number {
   return 10 ** Math.max(0, currencyExponent(currencyCode) - priceDecimals)
 }
+
+export type RoundingMode = 'half-up' | 'half-even'
+
+/**
+ * numerator / denominator rounded to an integer with the market's rule,
+ * exactly (BigInt): tax on inclusive prices is a ratio like 9/109 that no
+ * decimal scale holds, so it is never approximated before rounding.
+ */
+export function divideRounded(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  if (denominator <= 0n) throw new Error('denominator must be positive')
+  const negative = numerator < 0n
+  const n = negative ? -numerator : numerator
+  const quotient = n / denominator
+  const twiceRemainder = (n - quotient * denominator) * 2n
+  let rounded = quotient
+  if (twiceRemainder > denominator) rounded += 1n
+  else if (twiceRemainder === denominator) rounded += mode === 'half-up' || quotient % 2n === 1n ? 1n : 0n
+  return negative ? -rounded : rounded
+}
+
+/** Integer minor units of a Money in its currency's exponent, as BigInt. */
+export function minorOf(value: Money): bigint {
+  return BigInt(toMinorUnits(value))
+}
