@@ -14,6 +14,8 @@ const StorefrontCatalogController = () => import('#catalog/controllers/storefron
 const SellerProductsController = () => import('#catalog/controllers/seller_products_controller')
 const OpsProductsController = () => import('#catalog/controllers/ops_products_controller')
 const SearchController = () => import('#search/controllers/search_controller')
+const CartController = () => import('#cart/controllers/cart_controller')
+const CheckoutController = () => import('#orders/controllers/checkout_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -79,6 +81,15 @@ router
         router
           .post('/seller/skus/:id/stock-adjustments', [SellerProductsController, 'adjustStock'])
           .as('seller.skus.stock_adjustments.store')
+        router.get('/cart', [CartController, 'index']).as('cart.show')
+        router.post('/cart/lines', [CartController, 'store']).as('cart.lines.store')
+        router.patch('/cart/lines/:id', [CartController, 'update']).as('cart.lines.update')
+        router.delete('/cart/lines/:id', [CartController, 'destroy']).as('cart.lines.destroy')
+        router.post('/checkout/quote', [CheckoutController, 'quote']).as('checkout.quote')
+        router.post('/orders', [CheckoutController, 'store']).as('orders.store')
+        router.get('/orders', [CheckoutController, 'index']).as('orders.index')
+        router.get('/orders/:number', [CheckoutController, 'show']).as('orders.show')
+        router.post('/orders/:number/cancel', [CheckoutController, 'cancel']).as('orders.cancel')
       })
       .use(middleware.authorize())
   })

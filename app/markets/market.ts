@@ -10,6 +10,8 @@ export interface Market extends MarketDefinition {
   /** ISO 4217 exponent dinero.js uses for the currency. */
   readonly currencyExponent: number
   readonly defaultLocale: string
+  /** Hash of the validated definition: what orders record as the config revision. */
+  readonly revision: string
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -101,6 +102,7 @@ export class MarketRegistry {
               file: source.file,
               currencyExponent: ISO_4217.get(definition.currency)!.exponent,
               defaultLocale: definition.locales[0],
+              revision: createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16),
             })
           )
         }

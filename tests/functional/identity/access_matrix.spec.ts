@@ -61,13 +61,17 @@ test.group('Access matrix', (group) => {
   let assignmentId = 0
   let productId = ''
   let skuId = ''
+  let cartLineId = 0
+  let orderNumber = ''
 
   group.setup(async () => {
     const { client } = await import('#tests/support/api_client')
     let sgSeller: Awaited<ReturnType<typeof accountFactory>> | undefined
+    let sgBuyer: Awaited<ReturnType<typeof accountFactory>> | undefined
     for (const [market, role] of [['SG', 'buyer'], ['SG', 'seller'], ['MY', 'seller'], ['ID', 'seller']] as const) {
       const account = await accountFactory(market, role)
       if (market === 'SG' && role === 'seller') sgSeller = account
+      if (market === 'SG' && role === 'buyer') sgBuyer = account
       callers.push({ name: `${role} of ${market}`, token: account.token, market, role })
     }
     const staffCallers: [string, { role: StaffRoleName; markets: string[] }[], boolean, string[]][] = [
@@ -87,6 +91,13 @@ test.group('Access matrix', (group) => {
     const { product, market } = await productFactory('SG', { category: tshirts.slug, prices: [1990], seller: sgSeller })
     productId = product.publicId
     skuId = (await market.db.from('skus').where('product_id', product.id).first()).public_id
+    const { CartService } = await import('#cart/services/cart_service')
+    cartLineId = await new CartService().add(market, sgBuyer!.account, skuId, 1, 'en-SG')
+    const { OrderPlacement } = await import('#orders/services/order_placement')
+    const placed = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, 'matrix-setup', 'en-SG', async (checkoutId, trx) =>
+      trx.from('orders').where('checkout_id', checkoutId).select('number')
+    )
+    orderNumber = (placed.body as any).data[0].number
     const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
     targetStaffId = target.staff.publicId
     await target.staff.load('roles')
@@ -109,6 +120,15 @@ test.group('Access matrix', (group) => {
       'seller.products.update': storefront('PUT', `/api/v1/seller/products/${productId}`, { brand: 'Hijacked' }),
       'seller.products.destroy': storefront('DELETE', `/api/v1/seller/products/${productId}`),
       'seller.skus.stock_adjustments.store': storefront('POST', `/api/v1/seller/skus/${skuId}/stock-adjustments`, { delta: -1, reason: 'damaged' }),
+      'cart.show': storefront('GET', '/api/v1/cart'),
+      'cart.lines.store': storefront('POST', '/api/v1/cart/lines', { sku: skuId, quantity: 1 }),
+      'cart.lines.update': storefront('PATCH', `/api/v1/cart/lines/${cartLineId}`, { quantity: 5 }),
+      'cart.lines.destroy': storefront('DELETE', `/api/v1/cart/lines/${cartLineId}`),
+      'checkout.quote': storefront('POST', '/api/v1/checkout/quote', { lines: [{ sku: skuId, quantity: 1 }] }),
+      'orders.store': { ...storefront('POST', '/api/v1/orders', { lines: [{ sku: skuId, quantity: 1 }] }) },
+      'orders.index': storefront('GET', '/api/v1/orders'),
+      'orders.show': storefront('GET', `/api/v1/orders/${orderNumber}`),
+      'orders.cancel': storefront('POST', `/api/v1/orders/${orderNumber}/cancel`),
       'staff.totp.enroll': staff('POST', '/api/v1/staff/totp/enroll'),
       'staff.totp.verify': staff('POST', '/api/v1/staff/totp/verify', { code: '123456' }),
       'staff.logout': staff('POST', '/api/v1/staff/logout'),

@@ -1,0 +1,56 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { MarketContext } from '#markets/market_context'
+
+const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+
+export interface SellableSku {
+  id: number
+  publicId: string
+  productId: number
+  productPublicId: string
+  shopId: number
+  title: string
+  options: Record<string, string>
+  unitPrice: number
+  currency: string
+  weightGrams: number
+  taxCategory: string
+}
+
+/**
+ * The catalog's door for checkout: SKUs of active, undeleted products of
+ * the market, with what an order line snapshots. Unknown or unsellable SKUs
+ * are simply absent from the answer.
+ */
+export async function sellableSkus(market: MarketContext, publicIds: string[], locale: string, client?: QueryClientContract) {
+  if (publicIds.length === 0) return new Map<string, SellableSku>()
+  const rows = await (client ?? market.db)
+    .from('skus as s')
+    .join('products as p', 'p.id', 's.product_id')
+    .where('s.market_code', market.code)
+    .whereIn('s.public_id', publicIds)
+    .where('p.status', 'active')
+    .whereNull('p.deleted_at')
+    .select('s.id', 's.public_id', 's.product_id', 'p.public_id as product_public_id', 'p.shop_id', 'p.titles', 's.options', 's.price_amount', 's.currency', 's.weight_grams', 's.tax_category')
+  return new Map(
+    rows.map((row) => {
+      const titles = parseJson(row.titles) as Record<string, string>
+      return [
+        row.public_id as string,
+        {
+          id: Number(row.id),
+          publicId: row.public_id,
+          productId: Number(row.product_id),
+          productPublicId: row.product_public_id,
+          shopId: Number(row.shop_id),
+          title: titles[locale] ?? titles[market.market.defaultLocale],
+          options: parseJson(row.options),
+          unitPrice: Number(row.price_amount),
+          currency: row.currency,
+          weightGrams: Number(row.weight_grams),
+          taxCategory: row.tax_category,
+        },
+      ]
+    })
+  )
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { MarketContext } from '#markets/market_context'
+
+/**
+ * Every message Pasar publishes has this envelope, versioned per type:
+ * consumers read `type` and `version` before `data`.
+ */
+export interface MessageEnvelope<T = Record<string, unknown>> {
+  id: string
+  type: string
+  version: number
+  market: string
+  correlationId: string | null
+  occurredAt: string
+  data: T
+}
+
+/**
+ * The transactional outbox: a message is a row written in the same shard
+ * transaction as the change it announces, so a committed change always has
+ * its event and a rolled-back one never does. The relay publishes it later.
+ * Routing key: `<market>.<domain>.<event>` (e.g. `sg.orders.placed`).
+ */
+export class Outbox {
+  static async record(
+    trx: TransactionClientContract,
+    market: MarketContext,
+    event: { domain: string; name: string; version?: number; data: Record<string, unknown>; correlationId?: string | null }
+  ): Promise<MessageEnvelope> {
+    const envelope: MessageEnvelope = {
+      id: randomUUID(),
+      type: `${event.domain}.${event.name}`,
+      version: event.version ?? 1,
+      market: market.code,
+      correlationId: event.correlationId ?? null,
+      occurredAt: new Date().toISOString(),
+      data: event.data,
+    }
+    await trx.table('outbox').insert({
+      message_id: envelope.id,
+      market_code: market.code,
+      routing_key: `${market.code.toLowerCase()}.${event.domain}.${event.name}`,
+      payload: JSON.stringify(envelope),
+      correlation_id: envelope.correlationId,
+      occurred_at: new Date(envelope.occurredAt),
+      published_at: null,
+      attempts: 0,
+    })
+    return envelope
+  }
+}

@@ -1,0 +1,91 @@
+import { add, toSnapshot } from 'dinero.js'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { MarketContext } from '#markets/market_context'
+import { sellableSkus, type SellableSku } from '#catalog/services/sku_lookup'
+import { calculateTax, type TaxedLine } from '#tax/services/tax_calculator'
+import { courierOf, quoteParcel, type ParcelQuote } from '#logistics/services/shipping_rates'
+import { money, type Money } from '#money/money'
+import { fieldError } from '#exceptions/field_error'
+
+export interface CheckoutLineInput {
+  sku: string
+  quantity: number
+}
+
+export interface PricedParcel {
+  shopId: number
+  lines: { sku: SellableSku; quantity: number; taxed: TaxedLine }[]
+  goods: { gross: Money; net: Money; tax: Money }
+  shipping: ParcelQuote
+  total: Money
+}
+
+export interface CheckoutQuote {
+  parcels: PricedParcel[]
+  gateway: { id: string; method: string }
+  total: Money
+}
+
+const amountOf = (value: Money) => Number(toSnapshot(value).amount)
+
+/**
+ * Prices a checkout: one parcel per seller, each with the market's tax rule
+ * on its lines and the chosen courier's rate for its weight. The same code
+ * quotes and places orders, so the quote is what the order charges.
+ */
+export async function priceCheckout(
+  market: MarketContext,
+  input: { lines: CheckoutLineInput[]; courier?: string; paymentGateway?: string },
+  locale: string,
+  client?: QueryClientContract
+): Promise<CheckoutQuote> {
+  const m = market.market
+  if (input.lines.length === 0) throw fieldError('lines', 'required', 'lines: the cart is empty')
+  if (input.lines.length > m.limits.maxCartLines) {
+    throw fieldError('lines', 'maxLength', `lines: at most ${m.limits.maxCartLines} lines in ${m.code}`)
+  }
+  const gatewayId = input.paymentGateway ?? m.payments.defaultGateway
+  const gateway = m.payments.gateways.find((candidate) => candidate.id === gatewayId)
+  if (!gateway) throw fieldError('paymentGateway', 'exists', `paymentGateway "${gatewayId}" is not available in ${m.code}`)
+  const courier = courierOf(m, input.courier)
+  const cashOnDelivery = gateway.method === 'cod'
+
+  const skus = await sellableSkus(market, input.lines.map((line) => line.sku), locale, client)
+  input.lines.forEach((line, index) => {
+    if (!skus.has(line.sku)) throw fieldError(`lines.${index}.sku`, 'exists', `lines.${index}.sku is not for sale on this storefront`)
+  })
+
+  const byShop = new Map<number, { sku: SellableSku; quantity: number }[]>()
+  for (const line of input.lines) {
+    const sku = skus.get(line.sku)!
+    byShop.set(sku.shopId, [...(byShop.get(sku.shopId) ?? []), { sku, quantity: line.quantity }])
+  }
+
+  const parcels: PricedParcel[] = []
+  for (const [shopId, lines] of byShop) {
+    const tax = calculateTax(
+      m,
+      lines.map((line) => ({ key: line.sku.publicId, unitPrice: line.sku.unitPrice, quantity: line.quantity, taxCategory: line.sku.taxCategory }))
+    )
+    const taxedByKey = new Map(tax.lines.map((line) => [line.key, line]))
+    const weightGrams = lines.reduce((sum, line) => sum + line.sku.weightGrams * line.quantity, 0)
+    const shipping = quoteParcel(m, courier, { weightGrams, goodsValue: amountOf(tax.gross), cashOnDelivery }, 'courier')
+    parcels.push({
+      shopId,
+      lines: lines.map((line) => ({ ...line, taxed: taxedByKey.get(line.sku.publicId)! })),
+      goods: { gross: tax.gross, net: tax.net, tax: tax.tax },
+      shipping,
+      total: add(tax.gross, shipping.fee),
+    })
+  }
+
+  const total = parcels.reduce((sum, parcel) => add(sum, parcel.total), money(0, m.currency))
+  if (amountOf(total) > m.limits.maxOrderValue) {
+    throw fieldError('lines', 'maxOrderValue', `lines: the order exceeds the maximum order value of ${m.code}`)
+  }
+  const codCap = gateway.settings?.maxAmount
+  if (codCap !== undefined && amountOf(total) > codCap) {
+    throw fieldError('paymentGateway', 'maxAmount', `paymentGateway: ${gateway.name} takes orders up to its maximum amount`)
+  }
+  return { parcels, gateway: { id: gateway.id, method: gateway.method }, total }
+}

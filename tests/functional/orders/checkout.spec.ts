@@ -1,0 +1,173 @@
+import { test } from '@japa/runner'
+import { randomUUID } from 'node:crypto'
+import { accountFactory, hostOf } from '#tests/support/identity'
+import { categoryTree, productFactory } from '#tests/support/catalog'
+import { OrderService } from '#orders/services/order_service'
+
+async function skuOf(market: any, productId: number) {
+  return (await market.db.from('skus').where('product_id', productId).orderBy('id').first()).public_id as string
+}
+
+async function level(market: any, skuPublicId: string) {
+  const row = await market.db.from('stock_levels as l').join('skus as s', 's.id', 'l.sku_id').where('s.public_id', skuPublicId).select('l.available', 'l.reserved').first()
+  return { available: Number(row.available), reserved: Number(row.reserved) }
+}
+
+test.group('Checkout and orders', (group) => {
+  let tree: Awaited<ReturnType<typeof categoryTree>>
+  group.setup(async () => {
+    tree = await categoryTree('SG')
+  })
+
+  const place = (client: any, token: string, body: Record<string, unknown>, key: string | null = randomUUID()) => {
+    let call = client.post('/api/v1/orders').header('Host', hostOf('SG')).bearerToken(token)
+    if (key !== null) call = call.header('Idempotency-Key', key)
+    return call.json(body)
+  }
+
+  test('a quote splits parcels per seller, with GST inside the price and shipping per parcel', async ({ client, assert }) => {
+    const a = await productFactory('SG', { category: tree.tshirts.slug, prices: [1090], stock: 5 })
+    const b = await productFactory('SG', { category: tree.tshirts.slug, prices: [5000], stock: 5 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const response = await client
+      .post('/api/v1/checkout/quote')
+      .header('Host', hostOf('SG'))
+      .bearerToken(buyer.token)
+      .json({ lines: [{ sku: await skuOf(a.market, a.product.id), quantity: 2 }, { sku: await skuOf(b.market, b.product.id), quantity: 1 }] })
+    response.assertStatus(200)
+    const quote = response.body().data
+    assert.lengthOf(quote.parcels, 2)
+    const [first, second] = quote.parcels
+    // 2 × S$10.90 = S$21.80 holds 21.80 × 9/109 = S$1.80 of GST.
+    assert.deepEqual([first.goods.gross.amount, first.goods.tax.amount, first.goods.net.amount], [2180, 180, 2000])
+    assert.equal(first.lines[0].taxRate.rate, 9)
+    const sum = quote.parcels.reduce((total: number, parcel: any) => total + parcel.total.amount, 0)
+    assert.equal(quote.total.amount, sum)
+    assert.equal(first.total.amount, first.goods.gross.amount + first.shipping.fee.amount)
+    assert.equal(second.goods.gross.amount, 5000)
+    assert.equal(quote.total.formatted.replace(/\s/g, ' ').startsWith('$'), true)
+  })
+
+  test('placing an order: one order per seller, stock reserved, cart emptied, events in the outbox', async ({ client, assert }) => {
+    const a = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 5 })
+    const b = await productFactory('SG', { category: tree.women.slug, prices: [2990], stock: 5 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const skuA = await skuOf(a.market, a.product.id)
+    const skuB = await skuOf(b.market, b.product.id)
+    await client.post('/api/v1/cart/lines').header('Host', hostOf('SG')).bearerToken(buyer.token).json({ sku: skuA, quantity: 2 })
+    await client.post('/api/v1/cart/lines').header('Host', hostOf('SG')).bearerToken(buyer.token).json({ sku: skuB, quantity: 1 })
+
+    const response = await place(client, buyer.token, {})
+    response.assertStatus(201)
+    const orders = response.body().data.orders
+    assert.lengthOf(orders, 2)
+    assert.isTrue(orders.every((order: any) => order.status === 'pending_payment' && /^SG-/.test(order.number)))
+    assert.deepEqual(await level(a.market, skuA), { available: 3, reserved: 2 })
+    assert.deepEqual(await level(b.market, skuB), { available: 4, reserved: 1 })
+    const cart = await client.get('/api/v1/cart').header('Host', hostOf('SG')).bearerToken(buyer.token)
+    assert.deepEqual(cart.body().data.lines, [])
+    const line = orders.find((order: any) => order.lines[0].sku === skuA).lines[0]
+    assert.deepEqual([line.unitPrice.amount, line.quantity, line.taxRate.rate, line.taxRate.effectiveFrom], [1990, 2, 9, '2024-01-01'])
+    const events = await a.market.db.from('outbox').where('correlation_id', response.body().data.checkoutId).orderBy('id')
+    assert.deepEqual(events.map((event: any) => event.routing_key), ['sg.orders.placed', 'sg.orders.placed'])
+    const envelope = typeof events[0].payload === 'string' ? JSON.parse(events[0].payload) : events[0].payload
+    assert.deepEqual([envelope.type, envelope.version, envelope.market], ['orders.placed', 1, 'SG'])
+    assert.isNull(events[0].published_at)
+  })
+
+  test('the same key and body return the same response; a different body is 422', async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 5 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const key = randomUUID()
+    const first = await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] }, key)
+    const again = await place(client, buyer.token, { lines: [{ quantity: 1, sku }] }, key)
+    first.assertStatus(201)
+    again.assertStatus(201)
+    assert.deepEqual(again.body(), first.body())
+    const other = await place(client, buyer.token, { lines: [{ sku, quantity: 2 }] }, key)
+    other.assertStatus(422)
+    assert.deepEqual(other.body().error.fields.map((f: any) => f.field), ['Idempotency-Key'])
+    const count = await market.db.from('orders').where('buyer_id', buyer.account.id).count('* as n').first()
+    assert.equal(Number(count.n), 1)
+    assert.deepEqual(await level(market, sku), { available: 4, reserved: 1 })
+  })
+
+  test('20 parallel requests with one key make exactly one order', async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 50 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const key = randomUUID()
+    const responses = await Promise.all(Array.from({ length: 20 }, () => place(client, buyer.token, { lines: [{ sku, quantity: 1 }] }, key)))
+    assert.isTrue(responses.every((response) => response.status() === 201), responses.map((r) => r.status()).join(','))
+    const numbers = new Set(responses.map((response) => response.body().data.orders[0].number))
+    assert.equal(numbers.size, 1)
+    const count = await market.db.from('orders').where('buyer_id', buyer.account.id).count('* as n').first()
+    assert.equal(Number(count.n), 1)
+    assert.deepEqual(await level(market, sku), { available: 49, reserved: 1 })
+  }).timeout(30_000)
+
+  test('not enough stock: 409 naming the SKU, and nothing is written', async ({ client, assert }) => {
+    const a = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 10 })
+    const b = await productFactory('SG', { category: tree.tshirts.slug, prices: [2990], stock: 1 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const skuA = await skuOf(a.market, a.product.id)
+    const skuB = await skuOf(b.market, b.product.id)
+    const response = await place(client, buyer.token, { lines: [{ sku: skuA, quantity: 3 }, { sku: skuB, quantity: 2 }] })
+    response.assertStatus(409)
+    assert.equal(response.body().error.code, 'E_INSUFFICIENT_STOCK')
+    assert.equal(response.body().error.sku, skuB)
+    assert.include(response.body().error.message, skuB)
+    assert.deepEqual(await level(a.market, skuA), { available: 10, reserved: 0 })
+    const orders = await a.market.db.from('orders').where('buyer_id', buyer.account.id)
+    assert.lengthOf(orders, 0)
+  })
+
+  test('bad checkout input is 422 naming each field; a missing key is refused', async ({ client, assert }) => {
+    const buyer = await accountFactory('SG', 'buyer')
+    const noKey = await place(client, buyer.token, { lines: [] }, null)
+    noKey.assertStatus(422)
+    assert.deepEqual(noKey.body().error.fields.map((f: any) => f.field), ['idempotency-key'])
+    const bad = await place(client, buyer.token, { lines: [{ sku: 'nope', quantity: 0 }], courier: 'Pigeon!', paymentGateway: 7 })
+    bad.assertStatus(422)
+    assert.sameMembers(bad.body().error.fields.map((f: any) => f.field), ['lines.0.sku', 'lines.0.quantity', 'courier', 'paymentGateway'])
+    const unknown = await place(client, buyer.token, { lines: [{ sku: 'SG-01ARZ3NDEKTSV4RRFFQ69G5FAV', quantity: 1 }], courier: 'pigeon_post' })
+    assert.equal(unknown.status(), 422)
+    const orders = await (await import('#tests/support/identity')).marketContext('SG').then((m) => m.db.from('orders').where('buyer_id', buyer.account.id))
+    assert.lengthOf(orders, 0)
+  })
+
+  test('a buyer cancels an unpaid order: stock released, history kept, a second cancel is 409', async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 5 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const number = (await place(client, buyer.token, { lines: [{ sku, quantity: 2 }] })).body().data.orders[0].number
+    const cancelled = await client.post(`/api/v1/orders/${number}/cancel`).header('Host', hostOf('SG')).bearerToken(buyer.token)
+    cancelled.assertStatus(200)
+    assert.equal(cancelled.body().data.status, 'cancelled')
+    assert.deepEqual(cancelled.body().data.history.map((h: any) => [h.from, h.to]), [[null, 'pending_payment'], ['pending_payment', 'cancelled']])
+    assert.deepEqual(await level(market, sku), { available: 5, reserved: 0 })
+    const again = await client.post(`/api/v1/orders/${number}/cancel`).header('Host', hostOf('SG')).bearerToken(buyer.token)
+    again.assertStatus(409)
+    assert.equal(again.body().error.code, 'E_ILLEGAL_TRANSITION')
+    const other = await accountFactory('SG', 'buyer')
+    ;(await client.get(`/api/v1/orders/${number}`).header('Host', hostOf('SG')).bearerToken(other.token)).assertStatus(404)
+  })
+
+  test('unpaid orders past the payment window are cancelled and their stock released', async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 3 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const number = (await place(client, buyer.token, { lines: [{ sku, quantity: 3 }] })).body().data.orders[0].number
+    assert.deepEqual(await level(market, sku), { available: 0, reserved: 3 })
+    const windowMinutes = market.market.payments.paymentWindowMinutes
+    await new OrderService().expireUnpaid(market, new Date(Date.now() + (windowMinutes - 1) * 60_000))
+    assert.equal((await market.db.from('orders').where('number', number).first()).status, 'pending_payment')
+    const expired = await new OrderService().expireUnpaid(market, new Date(Date.now() + (windowMinutes + 1) * 60_000))
+    assert.isAtLeast(expired, 1)
+    assert.equal((await market.db.from('orders').where('number', number).first()).status, 'cancelled')
+    assert.deepEqual(await level(market, sku), { available: 3, reserved: 0 })
+    const detail = await client.get(`/api/v1/products/${product.publicId}`).header('Host', hostOf('SG'))
+    assert.equal(detail.body().data.skus[0].stock.status, 'in_stock')
+  })
+})
