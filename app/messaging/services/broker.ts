@@ -19,6 +19,9 @@ export class Broker {
         retryLow: 250,
         retryHigh: 5000,
         connectionTimeout: 2000,
+        // A publish waits at most this long for a connection: an outage fails
+        // the relay's batch quickly (rows stay unsent) instead of holding locks.
+        acquireTimeout: 5000,
       })
       // Errors are reported through health and the relay; an unhandled
       // 'error' event would crash the process.
