@@ -16,6 +16,7 @@ const OpsProductsController = () => import('#catalog/controllers/ops_products_co
 const SearchController = () => import('#search/controllers/search_controller')
 const CartController = () => import('#cart/controllers/cart_controller')
 const CheckoutController = () => import('#orders/controllers/checkout_controller')
+const OpsFlashSalesController = () => import('#flash_sales/controllers/ops_flash_sales_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -49,6 +50,8 @@ router
         router.get('/ops/markets/:code/config', [OpsMarketConfigController, 'show']).as('ops.markets.config.show')
         router.post('/ops/markets/:code/products/:id/ban', [OpsProductsController, 'ban']).as('ops.products.ban')
         router.post('/ops/markets/:code/products/:id/unban', [OpsProductsController, 'unban']).as('ops.products.unban')
+        router.get('/ops/markets/:code/flash-sales', [OpsFlashSalesController, 'index']).as('ops.flash_sales.index')
+        router.post('/ops/markets/:code/flash-sales', [OpsFlashSalesController, 'store']).as('ops.flash_sales.store')
       })
       .use(middleware.authorize())
   })

@@ -67,6 +67,8 @@ export const ACCESS_MATRIX = {
   'ops.markets.config.show': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },
   'ops.products.ban': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },
   'ops.products.unban': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
+  'ops.flash_sales.index': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
+  'ops.flash_sales.store': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
 } as const satisfies Record<string, AccessRule>
 
 export type ProtectedRouteName = keyof typeof ACCESS_MATRIX

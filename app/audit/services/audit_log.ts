@@ -14,6 +14,7 @@ export type AuditAction =
   | 'staff.role_revoked'
   | 'catalog.product_banned'
   | 'catalog.product_unbanned'
+  | 'orders.flash_sale_scheduled'
 
 export interface AuditEntry {
   action: AuditAction

@@ -15,6 +15,8 @@ export interface SellableSku {
   currency: string
   weightGrams: number
   taxCategory: string
+  /** Set when a flash sale priced this SKU for the checkout. */
+  flashSaleId?: number
 }
 
 /**
@@ -32,8 +34,8 @@ export async function sellableSkus(market: MarketContext, publicIds: string[], l
     .where('p.status', 'active')
     .whereNull('p.deleted_at')
     .select('s.id', 's.public_id', 's.product_id', 'p.public_id as product_public_id', 'p.shop_id', 'p.titles', 's.options', 's.price_amount', 's.currency', 's.weight_grams', 's.tax_category')
-  return new Map(
-    rows.map((row) => {
+  return new Map<string, SellableSku>(
+    rows.map((row): [string, SellableSku] => {
       const titles = parseJson(row.titles) as Record<string, string>
       return [
         row.public_id as string,

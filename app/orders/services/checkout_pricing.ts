@@ -37,7 +37,9 @@ export async function priceCheckout(
   market: MarketContext,
   input: { lines: CheckoutLineInput[]; courier?: string; paymentGateway?: string },
   locale: string,
-  client?: QueryClientContract
+  client?: QueryClientContract,
+  /** Flash-sale prices by SKU public id: they replace the catalog price. */
+  overrides: Map<string, { unitPrice: number; flashSaleId: number }> = new Map()
 ): Promise<CheckoutQuote> {
   const m = market.market
   if (input.lines.length === 0) throw fieldError('lines', 'required', 'lines: the cart is empty')
@@ -51,6 +53,10 @@ export async function priceCheckout(
   const cashOnDelivery = gateway.method === 'cod'
 
   const skus = await sellableSkus(market, input.lines.map((line) => line.sku), locale, client)
+  for (const [skuId, override] of overrides) {
+    const sku = skus.get(skuId)
+    if (sku) skus.set(skuId, { ...sku, unitPrice: override.unitPrice, flashSaleId: override.flashSaleId })
+  }
   input.lines.forEach((line, index) => {
     if (!skus.has(line.sku)) throw fieldError(`lines.${index}.sku`, 'exists', `lines.${index}.sku is not for sale on this storefront`)
   })

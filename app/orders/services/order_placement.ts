@@ -9,6 +9,8 @@ import { InventoryService } from '#inventory/services/inventory_service'
 import { Outbox } from '#messaging/services/outbox'
 import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
+import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
+import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
 
 export interface PlaceOrderInput {
   lines?: CheckoutLineInput[]
@@ -52,6 +54,8 @@ function isDuplicate(error: unknown) {
  */
 export class OrderPlacement {
   #inventory = new InventoryService()
+  #flashSales = new FlashSaleService()
+  #gate = new FlashSaleGate()
 
   async place(
     market: MarketContext,
@@ -62,6 +66,24 @@ export class OrderPlacement {
     present: (checkoutId: string, trx: TransactionClientContract) => Promise<unknown>
   ): Promise<StoredResponse> {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
+    // Flash-sale units are taken in Redis first (cheap, atomic); whatever
+    // fails afterwards gives them back.
+    const lines = input.lines ?? (await this.cartLines(market, buyer, market.db))
+    const flash = await this.#flashSales.activeFor(market, lines.map((line) => line.sku))
+    const taken: { saleId: number; quantity: number }[] = []
+    const overrides = new Map<string, { unitPrice: number; flashSaleId: number }>()
+    try {
+      for (const line of lines) {
+        const sale = flash.get(line.sku)
+        if (!sale) continue
+        await this.#gate.reserve(sale.id, String(buyer.id), line.quantity, sale.perBuyerLimit, line.sku)
+        taken.push({ saleId: sale.id, quantity: line.quantity })
+        overrides.set(line.sku, { unitPrice: sale.priceAmount, flashSaleId: sale.id })
+      }
+    } catch (error) {
+      await this.giveBack(buyer, taken)
+      throw error
+    }
     try {
       return await market.transaction(async (trx) => {
         await trx.table('idempotency_keys').insert({
@@ -73,7 +95,7 @@ export class OrderPlacement {
           response_body: '',
           created_at: new Date(),
         })
-        const checkoutId = await this.createOrders(market, buyer, input, locale, trx)
+        const checkoutId = await this.createOrders(market, buyer, { ...input, lines }, locale, trx, overrides)
         const response = { status: 201, body: { data: await present(checkoutId, trx) } }
         await trx
           .from('idempotency_keys')
@@ -84,6 +106,7 @@ export class OrderPlacement {
         return response
       })
     } catch (error) {
+      await this.giveBack(buyer, taken)
       if (!isDuplicate(error) || !String((error as { sqlMessage?: string }).sqlMessage).includes('idempotency')) throw error
       const stored = await market.db
         .from('idempotency_keys')
@@ -98,9 +121,20 @@ export class OrderPlacement {
     }
   }
 
-  private async createOrders(market: MarketContext, buyer: Account, input: PlaceOrderInput, locale: string, trx: TransactionClientContract) {
-    const lines = input.lines ?? (await this.cartLines(market, buyer, trx))
-    const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, trx)
+  private async giveBack(buyer: Account, taken: { saleId: number; quantity: number }[]) {
+    for (const unit of taken) await this.#gate.giveBack(unit.saleId, String(buyer.id), unit.quantity)
+  }
+
+  private async createOrders(
+    market: MarketContext,
+    buyer: Account,
+    input: PlaceOrderInput & { lines: CheckoutLineInput[] },
+    locale: string,
+    trx: TransactionClientContract,
+    overrides: Map<string, { unitPrice: number; flashSaleId: number }>
+  ) {
+    const lines = input.lines
+    const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, trx, overrides)
     const m = market.market
     const checkoutId = marketPublicId(market.code)
     const now = DateTime.utc()
@@ -149,6 +183,7 @@ export class OrderPlacement {
           net: amountOf(line.taxed.net),
           tax: amountOf(line.taxed.tax),
           weight_grams: line.sku.weightGrams,
+          flash_sale_id: line.sku.flashSaleId ?? null,
         })
       }
       await trx.table('order_history').insert({
@@ -175,7 +210,7 @@ export class OrderPlacement {
     return checkoutId
   }
 
-  private async cartLines(market: MarketContext, buyer: Account, trx: TransactionClientContract) {
+  private async cartLines(market: MarketContext, buyer: Account, trx: TransactionClientContract | MarketContext['db']) {
     const rows = await trx
       .from('cart_lines as c')
       .join('skus as s', 's.id', 'c.sku_id')

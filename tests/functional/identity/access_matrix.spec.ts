@@ -141,6 +141,8 @@ test.group('Access matrix', (group) => {
       'ops.markets.config.show': staff('GET', '/api/v1/ops/markets/SG/config'),
       'ops.products.ban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/ban`, { reason: 'hijacked ban' }),
       'ops.products.unban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/unban`),
+      'ops.flash_sales.index': staff('GET', '/api/v1/ops/markets/SG/flash-sales'),
+      'ops.flash_sales.store': staff('POST', '/api/v1/ops/markets/SG/flash-sales', { sku: skuId, startsAt: '2026-01-01T00:00:00Z', endsAt: '2030-01-01T00:00:00Z', price: { amount: 100, currency: 'SGD' }, stock: 1, perBuyerLimit: 1 }),
     }
     return requests[name as keyof typeof ACCESS_MATRIX]
   }

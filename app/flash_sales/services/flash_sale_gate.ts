@@ -1,0 +1,86 @@
+import redis from '@adonisjs/redis/services/main'
+import { DomainError } from '#exceptions/domain_error'
+
+export class FlashSaleRefusedError extends DomainError {
+  static status = 409
+  static code = 'E_FLASH_SALE_REFUSED'
+  constructor(sku: string, reason: 'sold_out' | 'limit' | 'closed') {
+    super(`Flash sale of ${sku}: ${reason}`, { sku, reason }, { details: { sku, reason } })
+  }
+}
+
+/**
+ * One atomic step in Redis: the sale is open, this buyer stays within the
+ * per-buyer limit, units are left; then the units are taken. Answers the
+ * units left, or -1 sold out, -2 over the buyer's limit, -3 outside the
+ * window (or no counters: the sale was never loaded).
+ */
+const RESERVE = `
+local stock = redis.call('GET', KEYS[1])
+if not stock then return -3 end
+stock = tonumber(stock)
+local now = tonumber(ARGV[1])
+local quantity = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local starts = tonumber(redis.call('HGET', KEYS[3], 'starts') or '0')
+local ends = tonumber(redis.call('HGET', KEYS[3], 'ends') or '0')
+if now < starts or now >= ends then return -3 end
+local bought = tonumber(redis.call('HGET', KEYS[2], ARGV[4]) or '0')
+if bought + quantity > limit then return -2 end
+if stock < quantity then return -1 end
+redis.call('DECRBY', KEYS[1], quantity)
+redis.call('HINCRBY', KEYS[2], ARGV[4], quantity)
+return stock - quantity
+`
+
+const GIVE_BACK = `
+redis.call('INCRBY', KEYS[1], ARGV[1])
+local left = redis.call('HINCRBY', KEYS[2], ARGV[2], -tonumber(ARGV[1]))
+if left <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
+return 1
+`
+
+const keys = (saleId: number) => [`flash:${saleId}:stock`, `flash:${saleId}:buyers`, `flash:${saleId}:window`]
+
+/** The Redis side of flash sales: counters per sale, reserved before MySQL. */
+export class FlashSaleGate {
+  private get client() {
+    return redis.connection()
+  }
+
+  async load(sale: { id: number; stock: number; startsAt: Date; endsAt: Date }, sold = 0, buyers: Record<string, number> = {}) {
+    const [stockKey, buyersKey, windowKey] = keys(sale.id)
+    const ttl = Math.max(60, Math.ceil((sale.endsAt.getTime() - Date.now()) / 1000) + 7 * 86_400)
+    const pipeline = this.client.multi()
+    pipeline.set(stockKey, String(sale.stock - sold), 'EX', ttl)
+    pipeline.del(buyersKey)
+    for (const [buyer, quantity] of Object.entries(buyers)) pipeline.hset(buyersKey, buyer, String(quantity))
+    pipeline.expire(buyersKey, ttl)
+    pipeline.hset(windowKey, 'starts', String(sale.startsAt.getTime()), 'ends', String(sale.endsAt.getTime()))
+    pipeline.expire(windowKey, ttl)
+    await pipeline.exec()
+  }
+
+  async reserve(saleId: number, buyerId: string, quantity: number, limit: number, skuLabel: string, now = Date.now()) {
+    const result = Number(await this.client.eval(RESERVE, 3, ...keys(saleId), String(now), String(quantity), String(limit), buyerId))
+    if (result === -1) throw new FlashSaleRefusedError(skuLabel, 'sold_out')
+    if (result === -2) throw new FlashSaleRefusedError(skuLabel, 'limit')
+    if (result === -3) throw new FlashSaleRefusedError(skuLabel, 'closed')
+    return result
+  }
+
+  async giveBack(saleId: number, buyerId: string, quantity: number) {
+    const [stockKey, buyersKey] = keys(saleId)
+    await this.client.eval(GIVE_BACK, 2, stockKey, buyersKey, String(quantity), buyerId)
+  }
+
+  async remaining(saleId: number): Promise<number | null> {
+    const value = await this.client.get(keys(saleId)[0])
+    return value === null ? null : Number(value)
+  }
+
+  async buyers(saleId: number): Promise<Record<string, number>> {
+    const raw = await this.client.hgetall(keys(saleId)[1])
+    return Object.fromEntries(Object.entries(raw).map(([buyer, quantity]) => [buyer, Number(quantity)]))
+  }
+}

@@ -1,0 +1,127 @@
+import { DateTime } from 'luxon'
+import type { MarketContext } from '#markets/market_context'
+import { marketPublicId } from '#shards/public_id'
+import { fieldError } from '#exceptions/field_error'
+import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
+import { priceStep } from '#money/money'
+
+export interface ActiveFlashSale {
+  id: number
+  publicId: string
+  skuId: number
+  skuPublicId: string
+  priceAmount: number
+  perBuyerLimit: number
+}
+
+/** Flash sales of a market: scheduling (ops), lookup (checkout), reconciliation. */
+export class FlashSaleService {
+  #gate = new FlashSaleGate()
+
+  async schedule(
+    market: MarketContext,
+    staffId: string,
+    input: { sku: string; startsAt: DateTime; endsAt: DateTime; price: { amount: number; currency: string }; stock: number; perBuyerLimit: number }
+  ) {
+    const m = market.market
+    if (input.price.currency !== m.currency) throw fieldError('price', 'currency', `price must be in ${m.currency}`)
+    if (input.price.amount % priceStep(m.currency, m.priceDecimals) !== 0) {
+      throw fieldError('price', 'priceDecimals', `price has more decimals than ${m.currency} prices carry`)
+    }
+    if (input.endsAt <= input.startsAt) throw fieldError('endsAt', 'after', 'endsAt must be after startsAt')
+    const sku = await market.db
+      .from('skus as s')
+      .join('stock_levels as l', 'l.sku_id', 's.id')
+      .where('s.market_code', market.code)
+      .where('s.public_id', input.sku)
+      .select('s.id', 'l.available')
+      .first()
+    if (!sku) throw fieldError('sku', 'exists', 'sku is not a SKU of this market')
+    if (input.stock > Number(sku.available)) {
+      throw fieldError('stock', 'available', `stock is more than the ${sku.available} units available`)
+    }
+    const publicId = marketPublicId(market.code)
+    const [id] = await market.db.table('flash_sales').insert({
+      public_id: publicId,
+      market_code: market.code,
+      sku_id: sku.id,
+      starts_at: input.startsAt.toJSDate(),
+      ends_at: input.endsAt.toJSDate(),
+      price_amount: input.price.amount,
+      stock: input.stock,
+      per_buyer_limit: input.perBuyerLimit,
+      created_by: staffId,
+      created_at: new Date(),
+    })
+    await this.#gate.load({ id, stock: input.stock, startsAt: input.startsAt.toJSDate(), endsAt: input.endsAt.toJSDate() })
+    return { id, publicId }
+  }
+
+  async list(market: MarketContext) {
+    return market.db
+      .from('flash_sales as f')
+      .join('skus as s', 's.id', 'f.sku_id')
+      .where('f.market_code', market.code)
+      .orderBy('f.starts_at', 'desc')
+      .limit(200)
+      .select('f.*', 's.public_id as sku_public_id')
+  }
+
+  /** The sales open now for these SKUs (by public id). */
+  async activeFor(market: MarketContext, skuPublicIds: string[], at = new Date()): Promise<Map<string, ActiveFlashSale>> {
+    if (skuPublicIds.length === 0) return new Map()
+    const rows = await market.db
+      .from('flash_sales as f')
+      .join('skus as s', 's.id', 'f.sku_id')
+      .where('f.market_code', market.code)
+      .whereIn('s.public_id', skuPublicIds)
+      .where('f.starts_at', '<=', at)
+      .where('f.ends_at', '>', at)
+      .select('f.id', 'f.public_id', 'f.sku_id', 's.public_id as sku_public_id', 'f.price_amount', 'f.per_buyer_limit')
+    return new Map(
+      rows.map((row) => [
+        row.sku_public_id as string,
+        {
+          id: Number(row.id),
+          publicId: row.public_id,
+          skuId: Number(row.sku_id),
+          skuPublicId: row.sku_public_id,
+          priceAmount: Number(row.price_amount),
+          perBuyerLimit: Number(row.per_buyer_limit),
+        },
+      ])
+    )
+  }
+
+  /**
+   * Compares each sale's Redis counters with what MySQL says was sold
+   * (order lines of the sale in orders not cancelled). With `fix`, Redis is
+   * reloaded from MySQL (e.g. after a Redis restart).
+   */
+  async reconcile(market: MarketContext, fix = false) {
+    const sales = await market.db.from('flash_sales').where('market_code', market.code)
+    const report: { sale: string; stock: number; soldInMysql: number; leftInRedis: number | null; drift: number | null; fixed: boolean }[] = []
+    for (const sale of sales) {
+      const sold = await market.db
+        .from('order_lines as l')
+        .join('orders as o', 'o.id', 'l.order_id')
+        .where('l.flash_sale_id', sale.id)
+        .whereNot('o.status', 'cancelled')
+        .select('o.buyer_id')
+        .sum('l.quantity as quantity')
+        .groupBy('o.buyer_id')
+      const soldTotal = sold.reduce((total, row) => total + Number(row.quantity), 0)
+      const left = await this.#gate.remaining(Number(sale.id))
+      const expected = Number(sale.stock) - soldTotal
+      const drift = left === null ? null : left - expected
+      let fixed = false
+      if (fix && drift !== 0) {
+        const buyers = Object.fromEntries(sold.map((row) => [String(row.buyer_id), Number(row.quantity)]))
+        await this.#gate.load({ id: Number(sale.id), stock: Number(sale.stock), startsAt: new Date(sale.starts_at), endsAt: new Date(sale.ends_at) }, soldTotal, buyers)
+        fixed = true
+      }
+      report.push({ sale: sale.public_id, stock: Number(sale.stock), soldInMysql: soldTotal, leftInRedis: left, drift, fixed })
+    }
+    return report
+  }
+}

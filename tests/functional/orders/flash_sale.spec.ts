@@ -1,0 +1,152 @@
+import { test } from '@japa/runner'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import redis from '@adonisjs/redis/services/main'
+import { marketPublicId } from '#shards/public_id'
+import { storefrontTokens } from '#identity/auth/user_providers'
+import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
+import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
+import { InventoryService } from '#inventory/services/inventory_service'
+import { STAFF_HOST, hostOf, marketContext, staffWithSession } from '#tests/support/identity'
+import { categoryTree, productFactory } from '#tests/support/catalog'
+import type { MarketContext } from '#markets/market_context'
+
+/** Many buyers at once: rows and tokens written directly (hashing 250 passwords is not the point here). */
+async function buyers(market: MarketContext, count: number) {
+  const password = await hash.make('irrelevant password')
+  const now = new Date()
+  const tag = randomBytes(3).toString('hex')
+  const rows = Array.from({ length: count }, (_, index) => ({
+    public_id: marketPublicId(market.code),
+    market_code: market.code,
+    role: 'buyer',
+    email: `flash.${tag}.${index}@example.com`,
+    full_name: 'Flash Buyer',
+    password,
+    status: 'active',
+    created_at: now,
+    updated_at: now,
+  }))
+  await market.db.table('users').multiInsert(rows)
+  const ids = await market.db.from('users').where('email', 'like', `flash.${tag}.%`).orderBy('id').select('id')
+  const tokens = []
+  for (const { id } of ids) tokens.push({ id: Number(id), token: (await storefrontTokens(market).create(Number(id), ['storefront'])).value!.release() })
+  return tokens
+}
+
+async function flashSku(stock: number, saleStock: number, perBuyerLimit: number, window = { from: -60, to: 3600 }) {
+  const tree = await categoryTree('SG')
+  const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [5990], stock })
+  const sku = await market.db.from('skus').where('product_id', product.id).first()
+  const sale = await new FlashSaleService().schedule(market, 'STF-test', {
+    sku: sku.public_id,
+    startsAt: DateTime.utc().plus({ seconds: window.from }),
+    endsAt: DateTime.utc().plus({ seconds: window.to }),
+    price: { amount: 990, currency: 'SGD' },
+    stock: saleStock,
+    perBuyerLimit,
+  })
+  return { market, sku: sku.public_id as string, skuId: Number(sku.id), sale, product }
+}
+
+function buy(client: any, token: string, sku: string, quantity = 1) {
+  return client
+    .post('/api/v1/orders')
+    .header('Host', hostOf('SG'))
+    .header('Idempotency-Key', randomUUID())
+    .bearerToken(token)
+    .json({ lines: [{ sku, quantity }] })
+}
+
+test.group('Flash sales', () => {
+  test('500 concurrent requests from 250 buyers on 100 units: exactly 100 orders, no buyer over the limit', async ({ client, assert }) => {
+    const { market, sku, skuId, sale } = await flashSku(300, 100, 1)
+    const people = await buyers(market, 250)
+    const responses = await Promise.all(people.flatMap((person) => [buy(client, person.token, sku), buy(client, person.token, sku)]))
+    const statuses = responses.map((response) => response.status())
+    assert.equal(statuses.filter((status) => status === 201).length, 100)
+    assert.isTrue(statuses.every((status) => status === 201 || status === 409), [...new Set(statuses)].join(','))
+
+    const lines = await market.db.from('order_lines as l').join('orders as o', 'o.id', 'l.order_id').where('l.flash_sale_id', sale.id).select('o.buyer_id', 'l.quantity', 'l.unit_price')
+    assert.lengthOf(lines, 100)
+    assert.isTrue(lines.every((line) => Number(line.unit_price) === 990), 'every unit sold at the flash price')
+    const perBuyer = new Map<number, number>()
+    for (const line of lines) perBuyer.set(Number(line.buyer_id), (perBuyer.get(Number(line.buyer_id)) ?? 0) + Number(line.quantity))
+    assert.isTrue([...perBuyer.values()].every((quantity) => quantity <= 1))
+    const level = await new InventoryService().levels(market, [skuId])
+    assert.deepEqual(level.get(skuId), { available: 200, reserved: 100 })
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
+    const report = (await new FlashSaleService().reconcile(market)).find((line) => line.sale === sale.publicId)!
+    assert.deepEqual([report.soldInMysql, report.leftInRedis, report.drift], [100, 0, 0])
+  }).timeout(120_000)
+
+  test('a failure after the Redis step gives the unit back', async ({ client, assert }) => {
+    const { market, sku, skuId, sale } = await flashSku(5, 5, 2)
+    // MySQL has less than the sale thinks: the order fails after Redis said yes.
+    await new InventoryService().adjustStock(market, { id: skuId, publicId: sku }, { delta: -5, reason: 'correction' }, { type: 'system', id: null })
+    const [person] = await buyers(market, 1)
+    const response = await buy(client, person.token, sku)
+    response.assertStatus(409)
+    assert.equal(response.body().error.code, 'E_INSUFFICIENT_STOCK')
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 5)
+    assert.deepEqual(await new FlashSaleGate().buyers(sale.id), {})
+  })
+
+  test('outside its window a flash sale sells nothing', async ({ client, assert }) => {
+    const { market, sku } = await flashSku(10, 5, 1, { from: 3600, to: 7200 })
+    const [person] = await buyers(market, 1)
+    // Not started: the SKU sells at its normal price.
+    const normal = await buy(client, person.token, sku)
+    normal.assertStatus(201)
+    assert.equal(normal.body().data.orders[0].lines[0].unitPrice.amount, 5990)
+  })
+
+  test('reconciliation finds counters lost in Redis and reloads them from MySQL', async ({ client, assert }) => {
+    const { market, sku, sale } = await flashSku(20, 10, 3)
+    const people = await buyers(market, 2)
+    ;(await buy(client, people[0].token, sku, 2)).assertStatus(201)
+    await redis.connection().del(`flash:${sale.id}:stock`)
+    const ours = <T extends { sale: string }>(report: T[]) => report.find((line) => line.sale === sale.publicId)!
+    const lost = ours(await new FlashSaleService().reconcile(market))
+    assert.deepEqual([lost.leftInRedis, lost.drift], [null, null])
+    const fixed = ours(await new FlashSaleService().reconcile(market, true))
+    assert.isTrue(fixed.fixed)
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 8)
+    // The buyer who took 2 may take 1 more, not 2.
+    ;(await buy(client, people[0].token, sku, 2)).assertStatus(409)
+    ;(await buy(client, people[0].token, sku, 1)).assertStatus(201)
+  })
+
+  test('ops schedule a flash sale in their market; bad input names each field', async ({ client, assert }) => {
+    const tree = await categoryTree('SG')
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [5990], stock: 10 })
+    const sku = (await market.db.from('skus').where('product_id', product.id).first()).public_id
+    const ops = await staffWithSession(client, [{ role: 'ops', markets: ['SG'] }])
+    const created = await client
+      .post('/api/v1/ops/markets/SG/flash-sales')
+      .header('Host', STAFF_HOST)
+      .bearerToken(ops.token)
+      .json({ sku, startsAt: '2026-12-12T12:00:00+08:00', endsAt: '2026-12-12T14:00', price: { amount: 1990, currency: 'SGD' }, stock: 5, perBuyerLimit: 1 })
+    created.assertStatus(201)
+    const listed = await client.get('/api/v1/ops/markets/SG/flash-sales').header('Host', STAFF_HOST).bearerToken(ops.token)
+    const sale = listed.body().data.find((row: any) => row.id === created.body().data.id)
+    // 14:00 without an offset is Singapore time: 06:00 UTC.
+    assert.deepEqual([sale.startsAt, sale.endsAt], ['2026-12-12T04:00:00.000Z', '2026-12-12T06:00:00.000Z'])
+
+    const bad = await client
+      .post('/api/v1/ops/markets/SG/flash-sales')
+      .header('Host', STAFF_HOST)
+      .bearerToken(ops.token)
+      .json({ sku: 'x', startsAt: 'soon', endsAt: 3, price: { amount: -1, currency: 'SGD' }, stock: 0, perBuyerLimit: 1000 })
+    bad.assertStatus(422)
+    assert.sameMembers(bad.body().error.fields.map((f: any) => f.field), ['sku', 'startsAt', 'endsAt', 'price.amount', 'stock', 'perBuyerLimit'])
+    const tooMany = await client
+      .post('/api/v1/ops/markets/SG/flash-sales')
+      .header('Host', STAFF_HOST)
+      .bearerToken(ops.token)
+      .json({ sku, startsAt: '2026-12-12T12:00:00Z', endsAt: '2026-12-12T14:00:00Z', price: { amount: 1990, currency: 'SGD' }, stock: 500, perBuyerLimit: 1 })
+    assert.deepEqual(tooMany.body().error.fields.map((f: any) => f.field), ['stock'])
+    void marketContext
+  })
+})
