@@ -10,6 +10,9 @@ import { queuesOf } from '#messaging/topology'
 import { accountFactory, hostOf } from '#tests/support/identity'
 import { categoryTree, productFactory } from '#tests/support/catalog'
 import type { MessageEnvelope } from '#messaging/services/outbox'
+import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
+import { transition } from '#orders/order_state'
+import { marketContext } from '#tests/support/identity'
 
 const URL = 'amqp://guest:guest@127.0.0.1:5672'
 const SHARDS = ['sea-1', 'sea-2', 'sea-3', 'ea-1', 'latam-1']
@@ -192,5 +195,29 @@ test.group('Messaging: outbox, relay and consumers', (group) => {
     const body = Buffer.isBuffer(parked.body) ? JSON.parse(parked.body.toString()) : parked.body
     assert.equal(body.type, 'orders.placed')
     assert.lengthOf(await effectsOf(name), 0)
+  }).timeout(45_000)
+
+  test('orders.paid commits the reserved stock and counts the sale, once even if the event comes twice', async ({ client, assert, cleanup }) => {
+    const [number] = await placeOrders(client, 1)
+    const market = await marketContext('SG')
+    const line = await market.db.from('order_lines as l').join('orders as o', 'o.id', 'l.order_id').where('o.number', number).select('l.sku_id', 'l.product_public_id', 'o.id').first()
+    const before = await market.db.from('stock_levels').where('sku_id', line.sku_id).first()
+    const soldBefore = Number((await market.db.from('products').where('public_id', line.product_public_id).first()).sold_count)
+
+    // The payments domain will do this on a captured payment; here the test does.
+    await market.transaction((trx) => transition(trx, market, { id: line.id, number, status: 'pending_payment' }, 'paid', { type: 'system', id: null }))
+    const consumer = await consume({ ...commitPaidStock, name: `test.${commitPaidStock.name}.${randomBytes(3).toString('hex')}`, bindings: ['sg.orders.paid'] })
+    cleanup(() => consumer.close())
+    await drain(new OutboxRelay(publisher, SHARDS))
+    const reservedBefore = Number(before.reserved)
+    await until(async () => Number((await market.db.from('stock_levels').where('sku_id', line.sku_id).first()).reserved) === reservedBefore - 1)
+
+    // Sent again (a relay that crashed before marking it): no second effect.
+    await market.db.from('outbox').where('routing_key', 'sg.orders.paid').whereRaw("JSON_EXTRACT(payload, '$.data.number') = ?", [number]).update({ published_at: null })
+    await drain(new OutboxRelay(publisher, SHARDS))
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    const after = await market.db.from('stock_levels').where('sku_id', line.sku_id).first()
+    assert.deepEqual([Number(after.available), Number(after.reserved)], [Number(before.available), reservedBefore - 1])
+    assert.equal(Number((await market.db.from('products').where('public_id', line.product_public_id).first()).sold_count), soldBefore + 1)
   }).timeout(45_000)
 })
