@@ -2,8 +2,8 @@
  * `npm start`: everything a new machine needs to serve Pasar on local
  * defaults. Checks each service (one clear line per missing one), writes
  * .env with a fresh APP_KEY if there is none, creates and migrates every
- * shard and the control database, then serves on :3333 and prints each
- * market's storefront URL.
+ * shard and the control database, seeds the demo catalog, then runs the web
+ * process on :3333 and the worker, and prints each market's storefront URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -130,6 +130,9 @@ const web = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.t
   stdio: 'inherit',
 })
 children.push(web)
+// The worker: outbox relay, queue consumers, unpaid-order expiry.
+const worker = spawn(process.execPath, ['ace', 'worker'], { cwd: root, stdio: 'inherit' })
+children.push(worker)
 
 const stop = (signal: NodeJS.Signals) => {
   for (const child of children) child.kill(signal)
