@@ -27,6 +27,21 @@ export default class Worker extends BaseCommand {
   declare expirySeconds: number
 
   #running = true
+  #wakers = new Set<() => void>()
+
+  /** A pause that ends early when the worker stops, so shutdown is prompt. */
+  private pause(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms)
+      const wakers = this.#wakers
+      function done() {
+        clearTimeout(timer)
+        wakers.delete(done)
+        resolve()
+      }
+      this.#wakers.add(done)
+    })
+  }
 
   async run() {
     const broker = await this.app.container.make(Broker)
@@ -43,6 +58,7 @@ export default class Worker extends BaseCommand {
 
     const stop = async () => {
       this.#running = false
+      for (const wake of [...this.#wakers]) wake()
       await Promise.all(consumers.map((consumer) => consumer.close()))
       await publisher.close()
     }
@@ -51,7 +67,7 @@ export default class Worker extends BaseCommand {
     const relayLoop = async () => {
       while (this.#running) {
         const sent = await relay.relayOnce()
-        if (sent === 0) await new Promise((resolve) => setTimeout(resolve, this.pollMs))
+        if (sent === 0) await this.pause(this.pollMs)
       }
     }
     const expiryLoop = async () => {
@@ -64,7 +80,7 @@ export default class Worker extends BaseCommand {
           })
           if (cancelled) this.logger.info(`${market.code}: ${cancelled} unpaid orders cancelled`)
         }
-        await new Promise((resolve) => setTimeout(resolve, this.expirySeconds * 1000))
+        await this.pause(this.expirySeconds * 1000)
       }
     }
     void relayLoop()
