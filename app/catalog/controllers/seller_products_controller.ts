@@ -7,18 +7,10 @@ import { createProductValidator, stockAdjustmentValidator, updateProductValidato
 import { sellerProduct } from '#catalog/transformers/seller_product'
 import Sku from '#catalog/models/sku'
 import { DomainError } from '#exceptions/domain_error'
-import { decodeCursor, encodeCursor } from '#catalog/services/product_browse'
+import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import type Product from '#catalog/models/product'
 
 const publicIdParam = vine.create(vine.object({ id: vine.string().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/) }))
-const pageQuery = vine.create(
-  vine.object({
-    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
-    cursor: vine.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
-  })
-)
-const isAfter = (value: unknown): value is { after: number } =>
-  typeof value === 'object' && value !== null && Number.isSafeInteger((value as { after: number }).after)
 
 class NoShopError extends DomainError {
   static status = 409
@@ -46,14 +38,13 @@ export default class SellerProductsController {
 
   async index(ctx: HttpContext) {
     const { shop } = await this.context(ctx)
-    const { limit = 20, cursor } = await pageQuery.validate(ctx.request.qs())
-    const afterId = cursor ? decodeCursor(cursor, isAfter).after : undefined
-    const rows = await this.#products.listOwn(ctx.market, shop, { limit, afterId })
+    const { limit = 20, cursor } = await pageQueryValidator.validate(ctx.request.qs())
+    const rows = await this.#products.listOwn(ctx.market, shop, { limit, afterId: idFromCursor(cursor) })
     const page = rows.slice(0, limit)
     const levels = await this.#inventory.levels(ctx.market, page.flatMap((product) => product.skus.map((sku) => sku.id)))
     return {
       data: page.map((product) => sellerProduct(ctx.market, product, product.skus, levels)),
-      meta: { nextCursor: rows.length > limit ? encodeCursor({ after: page.at(-1)!.id }) : null },
+      meta: { nextCursor: nextIdCursor(rows, limit) },
     }
   }
 

@@ -6,17 +6,7 @@ import { CartService } from '#cart/services/cart_service'
 import { AccountService } from '#identity/services/account_service'
 import { quoteResource } from '#orders/transformers/quote_resource'
 import { idempotencyKeyValidator, orderNumberParam, placeOrderValidator, quoteValidator } from '#orders/validators/checkout'
-import { decodeCursor, encodeCursor } from '#catalog/services/product_browse'
-import vine from '@vinejs/vine'
-
-const pageQuery = vine.create(
-  vine.object({
-    limit: vine.number().withoutDecimals().range([1, 100]).optional(),
-    cursor: vine.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
-  })
-)
-const isBefore = (value: unknown): value is { before: number } =>
-  typeof value === 'object' && value !== null && Number.isSafeInteger((value as { before: number }).before)
+import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 
 export default class CheckoutController {
   #orders = new OrderService()
@@ -44,12 +34,12 @@ export default class CheckoutController {
 
   async index(ctx: HttpContext) {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
-    const { limit = 20, cursor } = await pageQuery.validate(ctx.request.qs())
-    const rows = await this.#orders.listForBuyer(ctx.market, buyer, { limit, beforeId: cursor ? decodeCursor(cursor, isBefore).before : undefined })
+    const { limit = 20, cursor } = await pageQueryValidator.validate(ctx.request.qs())
+    const rows = await this.#orders.listForBuyer(ctx.market, buyer, { limit, beforeId: idFromCursor(cursor) })
     const page = rows.slice(0, limit)
     return {
       data: await Promise.all(page.map((order) => this.#orders.present(ctx.market, order, ctx.locale))),
-      meta: { nextCursor: rows.length > limit ? encodeCursor({ before: page.at(-1)!.id }) : null },
+      meta: { nextCursor: nextIdCursor(rows, limit) },
     }
   }
 

@@ -170,4 +170,18 @@ test.group('Checkout and orders', (group) => {
     const detail = await client.get(`/api/v1/products/${product.publicId}`).header('Host', hostOf('SG'))
     assert.equal(detail.body().data.skus[0].stock.status, 'in_stock')
   })
+
+  test("a buyer pages through their own orders, newest first", async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 10 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const first = (await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] })).body().data.orders[0].number
+    const second = (await place(client, buyer.token, { lines: [{ sku, quantity: 2 }] })).body().data.orders[0].number
+    const page1 = await client.get('/api/v1/orders?limit=1').header('Host', hostOf('SG')).bearerToken(buyer.token)
+    const page2 = await client.get(`/api/v1/orders?limit=1&cursor=${page1.body().meta.nextCursor}`).header('Host', hostOf('SG')).bearerToken(buyer.token)
+    assert.deepEqual([page1.body().data[0].number, page2.body().data[0].number], [second, first])
+    assert.isNull(page2.body().meta.nextCursor)
+    const bad = await client.get('/api/v1/orders?limit=0&cursor=%24%24').header('Host', hostOf('SG')).bearerToken(buyer.token)
+    assert.sameMembers(bad.body().error.fields.map((f: any) => f.field), ['limit', 'cursor'])
+  })
 })
