@@ -26,7 +26,7 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 
 const output = execFileSync(process.execPath, ['ace', 'bench:prepare-flash-sale', `--stock=${STOCK}`, `--buyers=${BUYERS}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
 const setup = JSON.parse(output.trim().split('\n').at(-1)!) as { sku: string; saleId: number; twinSkuId: number; checkoutSkus: string[]; tokens: string[] }
-const server = await startServer(PORT, { NODE_ENV: 'production', LOG_LEVEL: 'error' })
+const server = await startServer(PORT, { NODE_ENV: 'production', LOG_LEVEL: 'error', DB_POOL_MAX: String(CONCURRENCY) })
 const db = await mysql.createPool({ host: '127.0.0.1', user: 'root', database: 'pasar_sea_1', connectionLimit: CONCURRENCY })
 try {
   // Measured: every buyer tries once, CONCURRENCY at a time.
