@@ -2,48 +2,42 @@ import env from '#start/env'
 import { defineConfig } from '@adonisjs/redis'
 import type { InferConnections } from '@adonisjs/redis/types'
 
+/** The one Redis server every connection below talks to. */
+const server = {
+  host: env.get('REDIS_HOST', '127.0.0.1'),
+  port: env.get('REDIS_PORT', 6379),
+  password: env.get('REDIS_PASSWORD')?.release(),
+  db: 0,
+  retryStrategy(times: number) {
+    return Math.min(times * 200, 2000)
+  },
+}
+const prefix = env.get('REDIS_KEY_PREFIX', 'pasar:')
+
 const redisConfig = defineConfig({
   connection: 'main',
   connections: {
     main: {
-      host: env.get('REDIS_HOST', '127.0.0.1'),
-      port: env.get('REDIS_PORT', 6379),
-      password: env.get('REDIS_PASSWORD')?.release(),
-      db: 0,
-      keyPrefix: env.get('REDIS_KEY_PREFIX', 'pasar:'),
+      ...server,
+      keyPrefix: prefix,
       // Fail fast instead of queueing commands forever while Redis is down:
       // callers fall back or answer 503.
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
-      retryStrategy(times) {
-        return Math.min(times * 200, 2000)
-      },
     },
     // The cache's own connection: while Redis is down a command fails within
     // a quarter second instead of waiting, and reads fall back to the database.
     cache: {
-      host: env.get('REDIS_HOST', '127.0.0.1'),
-      port: env.get('REDIS_PORT', 6379),
-      password: env.get('REDIS_PASSWORD')?.release(),
-      db: 0,
-      keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'pasar:')}cache:`,
+      ...server,
+      keyPrefix: `${prefix}cache:`,
       maxRetriesPerRequest: 0,
       commandTimeout: 250,
       connectTimeout: 500,
-      retryStrategy(times) {
-        return Math.min(times * 200, 2000)
-      },
     },
     // Pub/sub of the cache bus: subscriptions wait for the connection.
     cacheBus: {
-      host: env.get('REDIS_HOST', '127.0.0.1'),
-      port: env.get('REDIS_PORT', 6379),
-      password: env.get('REDIS_PASSWORD')?.release(),
-      db: 0,
-      keyPrefix: `${env.get('REDIS_KEY_PREFIX', 'pasar:')}cache:`,
-      retryStrategy(times) {
-        return Math.min(times * 200, 2000)
-      },
+      ...server,
+      keyPrefix: `${prefix}cache:`,
     },
   },
 })

@@ -11,6 +11,7 @@ import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
+import { CartService } from '#cart/services/cart_service'
 
 export interface PlaceOrderInput {
   lines?: CheckoutLineInput[]
@@ -68,7 +69,9 @@ export class OrderPlacement {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
     // Flash-sale units are taken in Redis first (cheap, atomic); whatever
     // fails afterwards gives them back.
-    const lines = input.lines ?? (await this.cartLines(market, buyer, market.db))
+    const lines =
+      input.lines ??
+      (await new CartService().lines(market, buyer)).map((line) => ({ sku: line.sku as string, quantity: Number(line.quantity) }))
     const flash = await this.#flashSales.activeFor(market, lines.map((line) => line.sku))
     const taken: { saleId: number; quantity: number }[] = []
     const overrides = new Map<string, { unitPrice: number; flashSaleId: number }>()
@@ -208,16 +211,5 @@ export class OrderPlacement {
       .whereIn('sku_id', quote.parcels.flatMap((parcel) => parcel.lines.map((line) => line.sku.id)))
       .delete()
     return checkoutId
-  }
-
-  private async cartLines(market: MarketContext, buyer: Account, trx: TransactionClientContract | MarketContext['db']) {
-    const rows = await trx
-      .from('cart_lines as c')
-      .join('skus as s', 's.id', 'c.sku_id')
-      .where('c.buyer_id', buyer.id)
-      .where('c.market_code', market.code)
-      .select('s.public_id', 'c.quantity')
-      .orderBy('c.id')
-    return rows.map((row) => ({ sku: row.public_id as string, quantity: Number(row.quantity) }))
   }
 }
