@@ -13,6 +13,13 @@ const cacheConfig = defineConfig({
       .useL1Layer(drivers.memory({ maxSize: '64mb' }))
       .useL2Layer(drivers.redis({ connectionName: 'cache' as any }))
       .useBus(drivers.redisBus({ connectionName: 'cacheBus' as any })),
+    // Verified storefront sessions (token row + account snapshot, never the
+    // password hash): a minute at most, dropped everywhere on sign-out,
+    // password change or any change of the account.
+    identity: store({ prefix: 'identity' })
+      .useL1Layer(drivers.memory({ maxSize: '32mb' }))
+      .useL2Layer(drivers.redis({ connectionName: 'cache' as any }))
+      .useBus(drivers.redisBus({ connectionName: 'cacheBus' as any })),
   },
 })
 

@@ -3,6 +3,15 @@ import string from '@adonisjs/core/helpers/string'
 import type { Secret } from '@adonisjs/core/helpers'
 import { AccessToken } from '@adonisjs/auth/access_tokens'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { SessionCache } from '#identity/auth/session_cache'
+
+const touched = new Map<string, number>()
+
+function validDate(value: unknown) {
+  const date = new Date(value as string | number | Date)
+  if (Number.isNaN(date.getTime())) throw new Error(`invalid token date: ${String(value)}`)
+  return date
+}
 
 export interface TokenStoreOptions {
   table: string
@@ -67,39 +76,55 @@ export class TokenStore {
   }
 
   async verify(value: Secret<string>): Promise<AccessToken | null> {
+    const decoded = this.decode(value)
+    if (!decoded) return null
+    const row = await this.findRow(decoded.identifier)
+    if (!row) return null
+    const token = this.toToken(row)
+    if (!token.verify(decoded.secret) || token.isExpired()) return null
+    await this.touch(row)
+    return token
+  }
+
+  /** The token's id and secret, or null when the value is not one of ours. */
+  decode(value: Secret<string>) {
     const decoded = AccessToken.decode(this.options.prefix, value.release())
     if (!decoded || !/^\d{1,19}$/.test(decoded.identifier)) return null
+    return decoded
+  }
 
+  async findRow(id: string): Promise<Record<string, any> | null> {
     const query = this.client()
       .from(this.options.table)
-      .where('id', decoded.identifier)
+      .where('id', id)
       .where('type', this.options.type)
     if (this.options.marketCode) query.where('market_code', this.options.marketCode)
-    const row = await query.first()
-    if (!row) return null
+    return (await query.first()) ?? null
+  }
 
-    const token = new AccessToken({
+  toToken(row: Record<string, any>) {
+    return new AccessToken({
       identifier: row.id,
       tokenableId: row.tokenable_id,
       type: row.type,
       name: row.name,
       hash: row.hash,
-      abilities: JSON.parse(row.abilities),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      lastUsedAt: row.last_used_at,
-      expiresAt: row.expires_at,
+      abilities: typeof row.abilities === 'string' ? JSON.parse(row.abilities) : row.abilities,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+      lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
+      expiresAt: row.expires_at ? validDate(row.expires_at) : null,
     })
-    if (!token.verify(decoded.secret) || token.isExpired()) return null
+  }
 
-    // Coarse: at most one write a minute per token.
-    if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > 60_000) {
-      await this.client()
-        .from(this.options.table)
-        .where('id', row.id)
-        .update({ last_used_at: new Date() })
-    }
-    return token
+  /** Records use coarsely: at most one write a minute per token and process. */
+  async touch(row: Record<string, any>) {
+    const key = `${this.options.table}:${row.id}`
+    const last = Math.max(touched.get(key) ?? 0, row.last_used_at ? new Date(row.last_used_at).getTime() : 0)
+    if (Date.now() - last <= 60_000) return
+    if (touched.size > 100_000) touched.clear()
+    touched.set(key, Date.now())
+    await this.client().from(this.options.table).where('id', row.id).update({ last_used_at: new Date() })
   }
 
   async invalidate(value: Secret<string>): Promise<boolean> {
@@ -108,11 +133,13 @@ export class TokenStore {
     const query = this.client().from(this.options.table).where('id', decoded.identifier)
     if (this.options.marketCode) query.where('market_code', this.options.marketCode)
     const deleted = await query.delete()
+    await this.dropCachedSession(decoded.identifier)
     return Number(deleted) > 0
   }
 
   async deleteById(id: number | string | BigInt) {
     await this.client().from(this.options.table).where('id', String(id)).delete()
+    await this.dropCachedSession(String(id))
   }
 
   /** Signs an owner out everywhere but, optionally, one token. */
@@ -121,6 +148,11 @@ export class TokenStore {
     if (this.options.marketCode) query.where('market_code', this.options.marketCode)
     if (keepTokenId !== undefined) query.whereNot('id', String(keepTokenId))
     await query.delete()
+    if (this.options.marketCode) await SessionCache.dropOwner(this.options.marketCode, ownerId)
+  }
+
+  private async dropCachedSession(tokenId: string) {
+    if (this.options.marketCode) await SessionCache.dropToken(this.options.marketCode, tokenId)
   }
 }
 

@@ -10,6 +10,7 @@ import db from '@adonisjs/lucid/services/db'
 import Account from '#identity/models/account'
 import Staff from '#identity/models/staff'
 import { TokenStore } from '#identity/auth/token_store'
+import { SessionCache, fromPlainRow, toPlainRow, type CachedSession } from '#identity/auth/session_cache'
 import { UnknownMarketError } from '#markets/exceptions'
 import type { MarketContext } from '#markets/market_context'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -50,6 +51,9 @@ export function staffTokens(client?: () => QueryClientContract) {
 export class MarketAccountProvider implements AccessTokensUserProviderContract<Account> {
   declare [symbols.PROVIDER_REAL_USER]: Account
 
+  /** The owner's row that came with the verified token (from the session cache). */
+  #owner: Record<string, unknown> | null = null
+
   constructor(private ctx: HttpContext) {}
 
   private get tokens() {
@@ -69,11 +73,41 @@ export class MarketAccountProvider implements AccessTokensUserProviderContract<A
     return this.tokens.invalidate(tokenValue)
   }
 
-  verifyToken(tokenValue: Secret<string>): Promise<AccessToken | null> {
-    return this.tokens.verify(tokenValue)
+  /**
+   * Verifies the token against the session cache (token row + account
+   * snapshot; on a miss, two primary-key reads of the shard). A cached row whose hash does not
+   * match the secret is re-read from the shard before the token is refused.
+   */
+  async verifyToken(tokenValue: Secret<string>): Promise<AccessToken | null> {
+    const tokens = this.tokens
+    const decoded = tokens.decode(tokenValue)
+    if (!decoded) return null
+    const market = this.ctx.market
+    const load = () => loadSession(market, decoded.identifier)
+    let session = await SessionCache.get(market.code, decoded.identifier, load)
+    if (!session) return null
+    let row = fromPlainRow(session.token)
+    if (!tokens.toToken(row).verify(decoded.secret)) {
+      session = await load()
+      if (!session) return null
+      row = fromPlainRow(session.token)
+      if (!tokens.toToken(row).verify(decoded.secret)) return null
+      await SessionCache.put(market.code, decoded.identifier, session)
+    }
+    const token = tokens.toToken(row)
+    if (token.isExpired()) return null
+    this.#owner = session.account
+    await tokens.touch(row)
+    return token
   }
 
   async findById(identifier: string | number | BigInt) {
+    const owner = this.#owner
+    if (owner && String(owner.id) === String(identifier)) {
+      if (owner.status !== 'active') return null
+      const account = Account.$createFromAdapterResult(fromPlainRow(owner), {}, { connection: this.ctx.market.connectionName })
+      return account ? this.createUserForGuard(account) : null
+    }
     const account = await Account.query({ client: this.ctx.market.db })
       .where('id', String(identifier))
       .where('market_code', this.ctx.market.code)
@@ -81,6 +115,19 @@ export class MarketAccountProvider implements AccessTokensUserProviderContract<A
       .first()
     return account ? this.createUserForGuard(account) : null
   }
+}
+
+/** A storefront token and its owner (without the password hash). */
+async function loadSession(market: MarketContext, tokenId: string): Promise<CachedSession | null> {
+  const token = await storefrontTokens(market).findRow(tokenId)
+  if (!token) return null
+  const account = await market.db
+    .from('users')
+    .where('id', token.tokenable_id)
+    .where('market_code', market.code)
+    .first()
+  if (!account) return null
+  return { token: toPlainRow(token), account: toPlainRow(account, ['password']) }
 }
 
 export class StaffProvider implements AccessTokensUserProviderContract<Staff> {

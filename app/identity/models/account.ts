@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, hasOne } from '@adonisjs/lucid/orm'
+import { BaseModel, afterSave, column, hasOne } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
 import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import Shop from '#identity/models/shop'
+import { SessionCache } from '#identity/auth/session_cache'
 
 export type AccountRole = 'buyer' | 'seller'
 
@@ -57,4 +58,10 @@ export default class Account extends BaseModel {
 
   /** Set by the guard for the request's token. */
   currentAccessToken?: AccessToken
+
+  /** Cached sessions carry a snapshot of the account: any change drops them. */
+  @afterSave()
+  static async dropCachedSessions(account: Account) {
+    await SessionCache.dropOwner(account.marketCode, account.id)
+  }
 }

@@ -111,7 +111,10 @@ export class AccountService {
 
   /** Changes the password and signs every other session out. */
   async changePassword(market: MarketContext, account: Account, currentPassword: string, password: string) {
-    if (!(await hash.verify(account.password, currentPassword))) {
+    // The account of a request comes from the session cache, which never
+    // holds the password hash: read it from the shard.
+    const stored = await market.db.from('users').where('id', account.id).where('market_code', market.code).select('password').first()
+    if (!stored || !(await hash.verify(stored.password, currentPassword))) {
       throw fieldError('currentPassword', 'currentPassword', 'currentPassword is wrong')
     }
     if (currentPassword === password) {
