@@ -12,6 +12,7 @@ export class CatalogCache {
   static productTag = (market: string, publicId: string) => `product:${market}:${publicId}`
   static listingTag = (market: string) => `listing:${market}`
   static categoriesTag = (market: string) => `categories:${market}`
+  static flashSalesTag = (market: string) => `flash-sales:${market}`
 
   productDetail<T>(market: MarketContext, locale: string, publicId: string, factory: () => Promise<T>) {
     return unwrap(cache.getOrSet({
@@ -38,6 +39,20 @@ export class CatalogCache {
       tags: [CatalogCache.categoriesTag(market.code)],
       factory,
     }))
+  }
+
+  /** The flash sales of a market not yet ended (checkout looks them up on every order). */
+  flashSales<T>(market: MarketContext, factory: () => Promise<T>) {
+    return unwrap(cache.getOrSet({
+      key: `catalog:flash-sales:${market.code}`,
+      ttl: '1m',
+      tags: [CatalogCache.flashSalesTag(market.code)],
+      factory,
+    }))
+  }
+
+  async flashSalesChanged(market: MarketContext) {
+    await this.invalidate(market, [CatalogCache.flashSalesTag(market.code)])
   }
 
   async productsChanged(market: MarketContext, publicIds: string[]) {

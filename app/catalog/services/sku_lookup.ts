@@ -9,6 +9,8 @@ export interface SellableSku {
   productId: number
   productPublicId: string
   shopId: number
+  /** The seller's shop as buyers see it. */
+  shop: { id: string; name: string }
   title: string
   options: Record<string, string>
   unitPrice: number
@@ -29,11 +31,12 @@ export async function sellableSkus(market: MarketContext, publicIds: string[], l
   const rows = await (client ?? market.db)
     .from('skus as s')
     .join('products as p', 'p.id', 's.product_id')
+    .join('shops as sh', 'sh.id', 'p.shop_id')
     .where('s.market_code', market.code)
     .whereIn('s.public_id', publicIds)
     .where('p.status', 'active')
     .whereNull('p.deleted_at')
-    .select('s.id', 's.public_id', 's.product_id', 'p.public_id as product_public_id', 'p.shop_id', 'p.titles', 's.options', 's.price_amount', 's.currency', 's.weight_grams', 's.tax_category')
+    .select('s.id', 's.public_id', 's.product_id', 'p.public_id as product_public_id', 'p.shop_id', 'sh.public_id as shop_public_id', 'sh.name as shop_name', 'p.titles', 's.options', 's.price_amount', 's.currency', 's.weight_grams', 's.tax_category')
   return new Map<string, SellableSku>(
     rows.map((row): [string, SellableSku] => {
       const titles = parseJson(row.titles) as Record<string, string>
@@ -45,6 +48,7 @@ export async function sellableSkus(market: MarketContext, publicIds: string[], l
           productId: Number(row.product_id),
           productPublicId: row.product_public_id,
           shopId: Number(row.shop_id),
+          shop: { id: row.shop_public_id, name: row.shop_name },
           title: titles[locale] ?? titles[market.market.defaultLocale],
           options: parseJson(row.options),
           unitPrice: Number(row.price_amount),

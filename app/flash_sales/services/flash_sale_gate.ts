@@ -11,11 +11,14 @@ export class FlashSaleRefusedError extends DomainError {
 
 /**
  * One atomic step in Redis: the sale is open, this buyer stays within the
- * per-buyer limit, units are left; then the units are taken. Answers the
- * units left, or -1 sold out, -2 over the buyer's limit, -3 outside the
- * window (or no counters: the sale was never loaded).
+ * per-buyer limit, units are left; then the units are taken, and the
+ * request's idempotency key is recorded as holding them. Answers the units
+ * left, or -1 sold out, -2 over the buyer's limit, -3 outside the window
+ * (or no counters: the sale was never loaded), -4 this idempotency key
+ * already holds units (a retry).
  */
 const RESERVE = `
+if redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then return -4 end
 local stock = redis.call('GET', KEYS[1])
 if not stock then return -3 end
 stock = tonumber(stock)
@@ -30,6 +33,12 @@ if bought + quantity > limit then return -2 end
 if stock < quantity then return -1 end
 redis.call('DECRBY', KEYS[1], quantity)
 redis.call('HINCRBY', KEYS[2], ARGV[4], quantity)
+redis.call('HSET', KEYS[4], ARGV[5], quantity)
+local ttl = redis.call('TTL', KEYS[1])
+if ttl > 0 then
+  redis.call('EXPIRE', KEYS[2], ttl)
+  redis.call('EXPIRE', KEYS[4], ttl)
+end
 return stock - quantity
 `
 
@@ -37,10 +46,12 @@ const GIVE_BACK = `
 redis.call('INCRBY', KEYS[1], ARGV[1])
 local left = redis.call('HINCRBY', KEYS[2], ARGV[2], -tonumber(ARGV[1]))
 if left <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
+redis.call('HDEL', KEYS[3], ARGV[3])
 return 1
 `
 
-const keys = (saleId: number) => [`flash:${saleId}:stock`, `flash:${saleId}:buyers`, `flash:${saleId}:window`]
+const keys = (saleId: number) => [`flash:${saleId}:stock`, `flash:${saleId}:buyers`, `flash:${saleId}:window`, `flash:${saleId}:requests`]
+const requestField = (buyerId: string, idempotencyKey: string) => `${buyerId}:${idempotencyKey}`
 
 /** The Redis side of flash sales: counters per sale, reserved before MySQL. */
 export class FlashSaleGate {
@@ -49,7 +60,7 @@ export class FlashSaleGate {
   }
 
   async load(sale: { id: number; stock: number; startsAt: Date; endsAt: Date }, sold = 0, buyers: Record<string, number> = {}) {
-    const [stockKey, buyersKey, windowKey] = keys(sale.id)
+    const [stockKey, buyersKey, windowKey, requestsKey] = keys(sale.id)
     const ttl = Math.max(60, Math.ceil((sale.endsAt.getTime() - Date.now()) / 1000) + 7 * 86_400)
     const pipeline = this.client.multi()
     pipeline.set(stockKey, String(sale.stock - sold), 'EX', ttl)
@@ -58,20 +69,25 @@ export class FlashSaleGate {
     pipeline.expire(buyersKey, ttl)
     pipeline.hset(windowKey, 'starts', String(sale.startsAt.getTime()), 'ends', String(sale.endsAt.getTime()))
     pipeline.expire(windowKey, ttl)
+    pipeline.del(requestsKey)
     await pipeline.exec()
   }
 
-  async reserve(saleId: number, buyerId: string, quantity: number, limit: number, skuLabel: string, now = Date.now()) {
-    const result = Number(await this.client.eval(RESERVE, 3, ...keys(saleId), String(now), String(quantity), String(limit), buyerId))
+  /** Units left after taking these, or 'retry' when this key already holds units of the sale. */
+  async reserve(saleId: number, buyerId: string, idempotencyKey: string, quantity: number, limit: number, skuLabel: string, now = Date.now()) {
+    const result = Number(
+      await this.client.eval(RESERVE, 4, ...keys(saleId), String(now), String(quantity), String(limit), buyerId, requestField(buyerId, idempotencyKey))
+    )
     if (result === -1) throw new FlashSaleRefusedError(skuLabel, 'sold_out')
     if (result === -2) throw new FlashSaleRefusedError(skuLabel, 'limit')
     if (result === -3) throw new FlashSaleRefusedError(skuLabel, 'closed')
+    if (result === -4) return 'retry' as const
     return result
   }
 
-  async giveBack(saleId: number, buyerId: string, quantity: number) {
-    const [stockKey, buyersKey] = keys(saleId)
-    await this.client.eval(GIVE_BACK, 2, stockKey, buyersKey, String(quantity), buyerId)
+  async giveBack(saleId: number, buyerId: string, idempotencyKey: string, quantity: number) {
+    const [stockKey, buyersKey, , requestsKey] = keys(saleId)
+    await this.client.eval(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, requestField(buyerId, idempotencyKey))
   }
 
   async remaining(saleId: number): Promise<number | null> {

@@ -4,6 +4,7 @@ import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
 import { priceStep } from '#money/money'
+import { CatalogCache } from '#catalog/services/catalog_cache'
 
 export interface ActiveFlashSale {
   id: number
@@ -17,6 +18,7 @@ export interface ActiveFlashSale {
 /** Flash sales of a market: scheduling (ops), lookup (checkout), reconciliation. */
 export class FlashSaleService {
   #gate = new FlashSaleGate()
+  #cache = new CatalogCache()
 
   async schedule(
     market: MarketContext,
@@ -54,6 +56,7 @@ export class FlashSaleService {
       created_at: new Date(),
     })
     await this.#gate.load({ id, stock: input.stock, startsAt: input.startsAt.toJSDate(), endsAt: input.endsAt.toJSDate() })
+    await this.#cache.flashSalesChanged(market)
     return { id, publicId }
   }
 
@@ -67,30 +70,36 @@ export class FlashSaleService {
       .select('f.*', 's.public_id as sku_public_id')
   }
 
-  /** The sales open now for these SKUs (by public id). */
+  /**
+   * The sales open now for these SKUs (by public id), from the cached list
+   * of the market's sales not yet ended (dropped in every process when a
+   * sale is scheduled), so checkout pays no query for it.
+   */
   async activeFor(market: MarketContext, skuPublicIds: string[], at = new Date()): Promise<Map<string, ActiveFlashSale>> {
     if (skuPublicIds.length === 0) return new Map()
+    const wanted = new Set(skuPublicIds)
+    const sales = await this.#cache.flashSales(market, () => this.notEnded(market))
+    const open = sales.filter((sale) => wanted.has(sale.skuPublicId) && sale.startsAt <= at.getTime() && at.getTime() < sale.endsAt)
+    return new Map(open.map(({ startsAt: _s, endsAt: _e, ...sale }) => [sale.skuPublicId, sale]))
+  }
+
+  private async notEnded(market: MarketContext) {
     const rows = await market.db
       .from('flash_sales as f')
       .join('skus as s', 's.id', 'f.sku_id')
       .where('f.market_code', market.code)
-      .whereIn('s.public_id', skuPublicIds)
-      .where('f.starts_at', '<=', at)
-      .where('f.ends_at', '>', at)
-      .select('f.id', 'f.public_id', 'f.sku_id', 's.public_id as sku_public_id', 'f.price_amount', 'f.per_buyer_limit')
-    return new Map(
-      rows.map((row) => [
-        row.sku_public_id as string,
-        {
-          id: Number(row.id),
-          publicId: row.public_id,
-          skuId: Number(row.sku_id),
-          skuPublicId: row.sku_public_id,
-          priceAmount: Number(row.price_amount),
-          perBuyerLimit: Number(row.per_buyer_limit),
-        },
-      ])
-    )
+      .where('f.ends_at', '>', new Date())
+      .select('f.id', 'f.public_id', 'f.sku_id', 's.public_id as sku_public_id', 'f.price_amount', 'f.per_buyer_limit', 'f.starts_at', 'f.ends_at')
+    return rows.map((row) => ({
+      id: Number(row.id),
+      publicId: row.public_id as string,
+      skuId: Number(row.sku_id),
+      skuPublicId: row.sku_public_id as string,
+      priceAmount: Number(row.price_amount),
+      perBuyerLimit: Number(row.per_buyer_limit),
+      startsAt: new Date(row.starts_at).getTime(),
+      endsAt: new Date(row.ends_at).getTime(),
+    }))
   }
 
   /**

@@ -59,6 +59,38 @@ export class InventoryService {
     if (after === 0) await this.announce(market, sku.id, trx)
   }
 
+  /**
+   * Reserves the units of a checkout inside its transaction, in SKU id
+   * order so that two checkouts sharing SKUs cannot deadlock. Meant to be
+   * the transaction's last statements: a hot SKU's row stays locked only
+   * until the commit. Call `announceSoldOut` after the commit.
+   */
+  async reserveMany(market: MarketContext, items: { sku: { id: number; publicId: string }; quantity: number }[], trx: TransactionClientContract) {
+    const bySku = new Map<number, { sku: { id: number; publicId: string }; quantity: number }>()
+    for (const item of items) {
+      this.assertQuantity(item.quantity)
+      const seen = bySku.get(item.sku.id)
+      bySku.set(item.sku.id, { sku: item.sku, quantity: (seen?.quantity ?? 0) + item.quantity })
+    }
+    const ordered = [...bySku.values()].sort((a, b) => a.sku.id - b.sku.id)
+    for (const { sku, quantity } of ordered) {
+      const result = await trx.rawQuery(
+        `UPDATE stock_levels SET available = available - ?, reserved = reserved + ?, updated_at = UTC_TIMESTAMP()
+         WHERE sku_id = ? AND market_code = ? AND available >= ?`,
+        [quantity, quantity, sku.id, market.code, quantity]
+      )
+      if (affected(result) !== 1) throw new InsufficientStockError(sku.publicId, quantity)
+    }
+    return ordered.map(({ sku }) => sku.id)
+  }
+
+  /** Tells the catalog about the SKUs among these that have run out. */
+  async announceSoldOut(market: MarketContext, skuIds: number[]) {
+    for (const [skuId, level] of await this.levels(market, skuIds)) {
+      if (level.available === 0) await this.announce(market, skuId)
+    }
+  }
+
   /** Reserved units leave the warehouse: the order was paid. */
   async commitStock(market: MarketContext, sku: { id: number; publicId: string }, quantity: number, trx?: TransactionClientContract) {
     this.assertQuantity(quantity)

@@ -26,27 +26,45 @@ export class Outbox {
   static async record(
     trx: TransactionClientContract,
     market: MarketContext,
-    event: { domain: string; name: string; version?: number; data: Record<string, unknown>; correlationId?: string | null }
+    event: OutboxEvent
   ): Promise<MessageEnvelope> {
-    const envelope: MessageEnvelope = {
+    const [envelope] = await Outbox.recordMany(trx, market, [event])
+    return envelope
+  }
+
+  /** Several events of one change, in one INSERT. */
+  static async recordMany(trx: TransactionClientContract, market: MarketContext, events: OutboxEvent[]): Promise<MessageEnvelope[]> {
+    const occurredAt = new Date()
+    const envelopes = events.map((event): MessageEnvelope => ({
       id: randomUUID(),
       type: `${event.domain}.${event.name}`,
       version: event.version ?? 1,
       market: market.code,
       correlationId: event.correlationId ?? null,
-      occurredAt: new Date().toISOString(),
+      occurredAt: occurredAt.toISOString(),
       data: event.data,
-    }
-    await trx.table('outbox').insert({
-      message_id: envelope.id,
-      market_code: market.code,
-      routing_key: `${market.code.toLowerCase()}.${event.domain}.${event.name}`,
-      payload: JSON.stringify(envelope),
-      correlation_id: envelope.correlationId,
-      occurred_at: new Date(envelope.occurredAt),
-      published_at: null,
-      attempts: 0,
-    })
-    return envelope
+    }))
+    if (envelopes.length === 0) return envelopes
+    await trx.table('outbox').multiInsert(
+      envelopes.map((envelope, index) => ({
+        message_id: envelope.id,
+        market_code: market.code,
+        routing_key: `${market.code.toLowerCase()}.${events[index].domain}.${events[index].name}`,
+        payload: JSON.stringify(envelope),
+        correlation_id: envelope.correlationId,
+        occurred_at: occurredAt,
+        published_at: null,
+        attempts: 0,
+      }))
+    )
+    return envelopes
   }
+}
+
+export interface OutboxEvent {
+  domain: string
+  name: string
+  version?: number
+  data: Record<string, unknown>
+  correlationId?: string | null
 }

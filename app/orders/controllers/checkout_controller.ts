@@ -3,7 +3,6 @@ import { priceCheckout } from '#orders/services/checkout_pricing'
 import { OrderPlacement } from '#orders/services/order_placement'
 import { OrderService } from '#orders/services/order_service'
 import { CartService } from '#cart/services/cart_service'
-import { AccountService } from '#identity/services/account_service'
 import { quoteResource } from '#orders/transformers/quote_resource'
 import { idempotencyKeyValidator, orderNumberParam, placeOrderValidator, quoteValidator } from '#orders/validators/checkout'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
@@ -18,17 +17,14 @@ export default class CheckoutController {
       input.lines ??
       (await new CartService().lines(ctx.market, buyer)).map((line) => ({ sku: line.sku as string, quantity: Number(line.quantity) }))
     const quote = await priceCheckout(ctx.market, { ...input, lines }, ctx.locale)
-    const shops = await new AccountService().shopsByIds(ctx.market, quote.parcels.map((parcel) => parcel.shopId))
-    return { data: quoteResource(ctx.market, ctx.locale, quote, shops) }
+    return { data: quoteResource(ctx.market, ctx.locale, quote) }
   }
 
   async store(ctx: HttpContext) {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     const { 'idempotency-key': key } = await idempotencyKeyValidator.validate({ 'idempotency-key': ctx.request.header('idempotency-key') })
     const input = await ctx.request.validateUsing(placeOrderValidator)
-    const response = await new OrderPlacement().place(ctx.market, buyer, input, key, ctx.locale, (checkoutId, trx) =>
-      this.#orders.checkout(ctx.market, checkoutId, ctx.locale, trx)
-    )
+    const response = await new OrderPlacement().place(ctx.market, buyer, input, key, ctx.locale)
     return ctx.response.status(response.status).json(response.body)
   }
 

@@ -14,6 +14,7 @@ export interface CheckoutLineInput {
 
 export interface PricedParcel {
   shopId: number
+  shop: { id: string; name: string }
   lines: { sku: SellableSku; quantity: number; taxed: TaxedLine }[]
   goods: { gross: Money; net: Money; tax: Money }
   shipping: ParcelQuote
@@ -78,6 +79,7 @@ export async function priceCheckout(
     const shipping = quoteParcel(m, courier, { weightGrams, goodsValue: amountOf(tax.gross), cashOnDelivery }, 'courier')
     parcels.push({
       shopId,
+      shop: lines[0].sku.shop,
       lines: lines.map((line) => ({ ...line, taxed: taxedByKey.get(line.sku.publicId)! })),
       goods: { gross: tax.gross, net: tax.net, tax: tax.tax },
       shipping,

@@ -4,7 +4,9 @@ import { toSnapshot } from 'dinero.js'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
-import { priceCheckout, type CheckoutLineInput } from '#orders/services/checkout_pricing'
+import { priceCheckout, type CheckoutLineInput, type CheckoutQuote } from '#orders/services/checkout_pricing'
+import { orderResource } from '#orders/transformers/order_resource'
+import { DomainError } from '#exceptions/domain_error'
 import { InventoryService } from '#inventory/services/inventory_service'
 import { Outbox } from '#messaging/services/outbox'
 import { marketPublicId } from '#shards/public_id'
@@ -42,12 +44,23 @@ function isDuplicate(error: unknown) {
   return (error as { code?: string })?.code === 'ER_DUP_ENTRY'
 }
 
+export class IdempotencyInProgressError extends DomainError {
+  static status = 409
+  static code = 'E_IDEMPOTENCY_IN_PROGRESS'
+  constructor() {
+    super('A request with this Idempotency-Key is still being processed; retry shortly')
+  }
+}
+
 /**
- * Places a checkout: one shard transaction records the idempotency key,
- * creates one order per seller (`pending_payment`) with lines that snapshot
- * price, tax rate and config revision, reserves the stock (a SKU short of
- * stock is a 409 and nothing is written), clears the bought cart lines and
- * writes `orders.placed` per order to the outbox.
+ * Places a checkout. Everything that only reads (cart, flash sales, SKUs,
+ * prices, tax, shipping) happens before the transaction; the shard
+ * transaction then only writes: the idempotency key with its response,
+ * one order per seller (`pending_payment`) with lines that snapshot price,
+ * tax rate and config revision, their history, `orders.placed` per order in
+ * the outbox, the bought cart lines removed, and last the stock
+ * reservations (a SKU short of stock is a 409 and nothing is written). Last,
+ * because a hot SKU's stock row is then locked only until the commit.
  *
  * The key's row is inserted first: a parallel request with the same key
  * waits on the unique index, then finds the committed response and returns
@@ -58,20 +71,13 @@ export class OrderPlacement {
   #flashSales = new FlashSaleService()
   #gate = new FlashSaleGate()
 
-  async place(
-    market: MarketContext,
-    buyer: Account,
-    input: PlaceOrderInput,
-    idempotencyKey: string,
-    locale: string,
-    present: (checkoutId: string, trx: TransactionClientContract) => Promise<unknown>
-  ): Promise<StoredResponse> {
+  async place(market: MarketContext, buyer: Account, input: PlaceOrderInput, idempotencyKey: string, locale: string): Promise<StoredResponse> {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
-    // Flash-sale units are taken in Redis first (cheap, atomic); whatever
-    // fails afterwards gives them back.
     const lines =
       input.lines ??
       (await new CartService().lines(market, buyer)).map((line) => ({ sku: line.sku as string, quantity: Number(line.quantity) }))
+    // Flash-sale units are taken in Redis first (cheap, atomic); whatever
+    // fails afterwards gives them back.
     const flash = await this.#flashSales.activeFor(market, lines.map((line) => line.sku))
     const taken: { saleId: number; quantity: number }[] = []
     const overrides = new Map<string, { unitPrice: number; flashSaleId: number }>()
@@ -79,74 +85,74 @@ export class OrderPlacement {
       for (const line of lines) {
         const sale = flash.get(line.sku)
         if (!sale) continue
-        await this.#gate.reserve(sale.id, String(buyer.id), line.quantity, sale.perBuyerLimit, line.sku)
+        const reserved = await this.#gate.reserve(sale.id, String(buyer.id), idempotencyKey, line.quantity, sale.perBuyerLimit, line.sku)
+        if (reserved === 'retry') {
+          // This key already holds units of the sale: a retry of a request
+          // that succeeded (or is still running) answers as that one did.
+          await this.giveBack(buyer, idempotencyKey, taken)
+          return await this.replay(market, buyer, idempotencyKey, requestHash)
+        }
         taken.push({ saleId: sale.id, quantity: line.quantity })
         overrides.set(line.sku, { unitPrice: sale.priceAmount, flashSaleId: sale.id })
       }
     } catch (error) {
-      await this.giveBack(buyer, taken)
+      await this.giveBack(buyer, idempotencyKey, taken)
       throw error
     }
     try {
-      return await market.transaction(async (trx) => {
+      const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, undefined, overrides)
+      const checkout = this.draft(market, buyer, quote, locale)
+      const response: StoredResponse = { status: 201, body: { data: checkout.view } }
+      const reserved = await market.transaction(async (trx) => {
         await trx.table('idempotency_keys').insert({
           market_code: market.code,
           buyer_id: buyer.id,
           idempotency_key: idempotencyKey,
           request_hash: requestHash,
-          response_status: 0,
-          response_body: '',
-          created_at: new Date(),
+          response_status: response.status,
+          response_body: JSON.stringify(response.body),
+          created_at: checkout.now,
         })
-        const checkoutId = await this.createOrders(market, buyer, { ...input, lines }, locale, trx, overrides)
-        const response = { status: 201, body: { data: await present(checkoutId, trx) } }
-        await trx
-          .from('idempotency_keys')
-          .where('market_code', market.code)
-          .where('buyer_id', buyer.id)
-          .where('idempotency_key', idempotencyKey)
-          .update({ response_status: response.status, response_body: JSON.stringify(response.body) })
-        return response
+        return this.write(market, buyer, checkout, trx)
       })
+      await this.#inventory.announceSoldOut(market, reserved)
+      return response
     } catch (error) {
-      await this.giveBack(buyer, taken)
+      await this.giveBack(buyer, idempotencyKey, taken)
       if (!isDuplicate(error) || !String((error as { sqlMessage?: string }).sqlMessage).includes('idempotency')) throw error
-      const stored = await market.db
-        .from('idempotency_keys')
-        .where('market_code', market.code)
-        .where('buyer_id', buyer.id)
-        .where('idempotency_key', idempotencyKey)
-        .first()
-      if (!stored || stored.request_hash !== requestHash) {
-        throw fieldError('Idempotency-Key', 'idempotencyReused', 'Idempotency-Key was used with a different request')
-      }
-      return { status: Number(stored.response_status), body: JSON.parse(stored.response_body) }
+      return this.replay(market, buyer, idempotencyKey, requestHash)
     }
   }
 
-  private async giveBack(buyer: Account, taken: { saleId: number; quantity: number }[]) {
-    for (const unit of taken) await this.#gate.giveBack(unit.saleId, String(buyer.id), unit.quantity)
+  /** The stored answer to this key: 422 if it was used for another request. */
+  private async replay(market: MarketContext, buyer: Account, idempotencyKey: string, requestHash: string): Promise<StoredResponse> {
+    const stored = await market.db
+      .from('idempotency_keys')
+      .where('market_code', market.code)
+      .where('buyer_id', buyer.id)
+      .where('idempotency_key', idempotencyKey)
+      .first()
+    if (!stored) throw new IdempotencyInProgressError()
+    if (stored.request_hash !== requestHash) {
+      throw fieldError('Idempotency-Key', 'idempotencyReused', 'Idempotency-Key was used with a different request')
+    }
+    return { status: Number(stored.response_status), body: JSON.parse(stored.response_body) }
   }
 
-  private async createOrders(
-    market: MarketContext,
-    buyer: Account,
-    input: PlaceOrderInput & { lines: CheckoutLineInput[] },
-    locale: string,
-    trx: TransactionClientContract,
-    overrides: Map<string, { unitPrice: number; flashSaleId: number }>
-  ) {
-    const lines = input.lines
-    const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, trx, overrides)
+  private async giveBack(buyer: Account, idempotencyKey: string, taken: { saleId: number; quantity: number }[]) {
+    for (const unit of taken) await this.#gate.giveBack(unit.saleId, String(buyer.id), idempotencyKey, unit.quantity)
+  }
+
+  /** The rows of a checkout, and the view of its orders the buyer gets. */
+  private draft(market: MarketContext, buyer: Account, quote: CheckoutQuote, locale: string) {
     const m = market.market
     const checkoutId = marketPublicId(market.code)
-    const now = DateTime.utc()
+    // DATETIME columns keep whole seconds: the answer shows what is stored.
+    const now = DateTime.utc().startOf('second')
     const paymentDue = now.plus({ minutes: m.payments.paymentWindowMinutes })
-
-    for (const parcel of quote.parcels) {
-      const number = marketPublicId(market.code)
-      const [orderId] = await trx.table('orders').insert({
-        number,
+    const orders = quote.parcels.map((parcel) => {
+      const order = {
+        number: marketPublicId(market.code),
         checkout_id: checkoutId,
         market_code: market.code,
         buyer_id: buyer.id,
@@ -165,51 +171,70 @@ export class OrderPlacement {
         payment_due_at: paymentDue.toJSDate(),
         placed_at: now.toJSDate(),
         updated_at: now.toJSDate(),
-      })
-      for (const line of parcel.lines) {
-        await this.#inventory.reserveStock(market, line.sku, line.quantity, trx)
-        await trx.table('order_lines').insert({
-          order_id: orderId,
-          sku_id: line.sku.id,
-          sku_public_id: line.sku.publicId,
-          product_public_id: line.sku.productPublicId,
-          title: line.sku.title.slice(0, 200),
-          options: JSON.stringify(line.sku.options),
-          quantity: line.quantity,
-          unit_price: line.sku.unitPrice,
-          tax_category: line.taxed.rate.category,
-          tax_rate: line.taxed.rate.rate,
-          tax_effective_from: line.taxed.rate.effectiveFrom,
-          taxable_base_numerator: line.taxed.rate.taxableBase?.numerator ?? null,
-          taxable_base_denominator: line.taxed.rate.taxableBase?.denominator ?? null,
-          gross: amountOf(line.taxed.gross),
-          net: amountOf(line.taxed.net),
-          tax: amountOf(line.taxed.tax),
-          weight_grams: line.sku.weightGrams,
-          flash_sale_id: line.sku.flashSaleId ?? null,
-        })
       }
-      await trx.table('order_history').insert({
-        order_id: orderId,
+      const lines = parcel.lines.map((line) => ({
+        sku_id: line.sku.id,
+        sku_public_id: line.sku.publicId,
+        product_public_id: line.sku.productPublicId,
+        title: line.sku.title.slice(0, 200),
+        options: JSON.stringify(line.sku.options),
+        quantity: line.quantity,
+        unit_price: line.sku.unitPrice,
+        tax_category: line.taxed.rate.category,
+        tax_rate: line.taxed.rate.rate,
+        tax_effective_from: line.taxed.rate.effectiveFrom,
+        taxable_base_numerator: line.taxed.rate.taxableBase?.numerator ?? null,
+        taxable_base_denominator: line.taxed.rate.taxableBase?.denominator ?? null,
+        gross: amountOf(line.taxed.gross),
+        net: amountOf(line.taxed.net),
+        tax: amountOf(line.taxed.tax),
+        weight_grams: line.sku.weightGrams,
+        flash_sale_id: line.sku.flashSaleId ?? null,
+      }))
+      const history = {
         from_status: null,
         to_status: 'pending_payment',
         actor_type: 'buyer',
         actor_id: buyer.publicId,
         reason: null,
         occurred_at: now.toJSDate(),
-      })
-      await Outbox.record(trx, market, {
+      }
+      return { order, lines, history, parcel }
+    })
+    return {
+      now: now.toJSDate(),
+      orders,
+      skus: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }))),
+      events: orders.map(({ order }) => ({
         domain: 'orders',
         name: 'placed',
         correlationId: checkoutId,
-        data: { number, checkoutId, buyer: buyer.publicId, total: amountOf(parcel.total), currency: m.currency, paymentGateway: quote.gateway.id },
-      })
+        data: { number: order.number, checkoutId, buyer: buyer.publicId, total: order.total, currency: m.currency, paymentGateway: quote.gateway.id },
+      })),
+      view: {
+        checkoutId,
+        orders: orders.map(({ order, lines, history, parcel }) => orderResource(market, locale, order, lines, [history], parcel.shop)),
+      },
     }
+  }
+
+  /** Writes a drafted checkout; answers the SKU ids whose stock it reserved. */
+  private async write(market: MarketContext, buyer: Account, checkout: ReturnType<OrderPlacement['draft']>, trx: TransactionClientContract) {
+    const lines: Record<string, unknown>[] = []
+    const history: Record<string, unknown>[] = []
+    for (const drafted of checkout.orders) {
+      const [orderId] = await trx.table('orders').insert(drafted.order)
+      for (const line of drafted.lines) lines.push({ ...line, order_id: orderId })
+      history.push({ ...drafted.history, order_id: orderId })
+    }
+    await trx.table('order_lines').multiInsert(lines)
+    await trx.table('order_history').multiInsert(history)
+    await Outbox.recordMany(trx, market, checkout.events)
     await trx
       .from('cart_lines')
       .where('buyer_id', buyer.id)
-      .whereIn('sku_id', quote.parcels.flatMap((parcel) => parcel.lines.map((line) => line.sku.id)))
+      .whereIn('sku_id', checkout.skus.map((line) => line.sku.id))
       .delete()
-    return checkoutId
+    return this.#inventory.reserveMany(market, checkout.skus, trx)
   }
 }

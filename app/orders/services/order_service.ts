@@ -3,7 +3,7 @@ import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
 import { InventoryService } from '#inventory/services/inventory_service'
 import { transition, type Actor, type OrderStatus } from '#orders/order_state'
-import { moneyView } from '#money/money'
+import { orderResource } from '#orders/transformers/order_resource'
 import { DomainError } from '#exceptions/domain_error'
 
 export class OrderNotFoundError extends DomainError {
@@ -14,65 +14,16 @@ export class OrderNotFoundError extends DomainError {
   }
 }
 
-const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
-
 /** Reading orders and the lifecycle steps that belong to orders themselves. */
 export class OrderService {
   #inventory = new InventoryService()
-
-  async checkout(market: MarketContext, checkoutId: string, locale: string, client: TransactionClientContract | undefined) {
-    const orders = await (client ?? market.db).from('orders').where('market_code', market.code).where('checkout_id', checkoutId).orderBy('id')
-    return {
-      checkoutId,
-      orders: await Promise.all(orders.map((order) => this.present(market, order, locale, client))),
-    }
-  }
 
   async present(market: MarketContext, order: Record<string, any>, locale: string, client?: TransactionClientContract) {
     const db = client ?? market.db
     const lines = await db.from('order_lines').where('order_id', order.id).orderBy('id')
     const history = await db.from('order_history').where('order_id', order.id).orderBy('id')
     const shop = await db.from('shops').where('id', order.shop_id).select('public_id', 'name').first()
-    const view = (amount: unknown) => moneyView(Number(amount), order.currency, locale, market.market.priceDecimals)
-    return {
-      number: order.number,
-      checkoutId: order.checkout_id,
-      status: order.status,
-      shop: shop ? { id: shop.public_id, name: shop.name } : null,
-      courier: order.courier_id,
-      paymentGateway: order.payment_gateway,
-      configRevision: order.config_revision,
-      goods: { gross: view(order.goods_gross), net: view(order.goods_net), tax: view(order.goods_tax) },
-      shippingFee: view(order.shipping_fee),
-      codSurcharge: view(order.cod_surcharge),
-      total: view(order.total),
-      paymentDueAt: new Date(order.payment_due_at).toISOString(),
-      placedAt: new Date(order.placed_at).toISOString(),
-      lines: lines.map((line) => ({
-        sku: line.sku_public_id,
-        product: line.product_public_id,
-        title: line.title,
-        options: parseJson(line.options),
-        quantity: Number(line.quantity),
-        unitPrice: view(line.unit_price),
-        gross: view(line.gross),
-        net: view(line.net),
-        tax: view(line.tax),
-        taxRate: {
-          category: line.tax_category,
-          rate: Number(line.tax_rate),
-          effectiveFrom: line.tax_effective_from,
-          taxableBase: line.taxable_base_numerator ? { numerator: line.taxable_base_numerator, denominator: line.taxable_base_denominator } : null,
-        },
-      })),
-      history: history.map((entry) => ({
-        from: entry.from_status,
-        to: entry.to_status,
-        actor: entry.actor_type,
-        reason: entry.reason,
-        at: new Date(entry.occurred_at).toISOString(),
-      })),
-    }
+    return orderResource(market, locale, order, lines, history, shop ? { id: shop.public_id, name: shop.name } : null)
   }
 
   async forBuyer(market: MarketContext, buyer: Account, number: string) {

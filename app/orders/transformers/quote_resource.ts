@@ -4,13 +4,13 @@ import type { CheckoutQuote } from '#orders/services/checkout_pricing'
 import { money, moneyView, type Money } from '#money/money'
 
 /** A quote as the storefront shows it: minor units and formatted, per parcel and line. */
-export function quoteResource(market: MarketContext, locale: string, quote: CheckoutQuote, shops: Map<number, { publicId: string; name: string }>) {
+export function quoteResource(market: MarketContext, locale: string, quote: CheckoutQuote) {
   const view = (value: Money) => moneyView(Number(toSnapshot(value).amount), market.market.currency, locale, market.market.priceDecimals)
   return {
     currency: market.market.currency,
     paymentGateway: quote.gateway,
     parcels: quote.parcels.map((parcel) => ({
-      shop: shops.get(parcel.shopId) ? { id: shops.get(parcel.shopId)!.publicId, name: shops.get(parcel.shopId)!.name } : null,
+      shop: parcel.shop,
       lines: parcel.lines.map((line) => ({
         sku: line.sku.publicId,
         title: line.sku.title,

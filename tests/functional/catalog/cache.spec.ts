@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 import type { ChildProcess } from 'node:child_process'
 import { cacheCounts } from '#metrics/cache_metrics'
-import { hostOf } from '#tests/support/identity'
+import { randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
+import { accountFactory, hostOf } from '#tests/support/identity'
 import { categoryTree, productFactory } from '#tests/support/catalog'
 import { client as clientAt, startInstance, stopInstance } from '#tests/support/api_client'
 
@@ -37,6 +40,33 @@ test.group('Catalog cache', (group) => {
     assert.equal(after.body().data.skus[0].price.formatted, 'RM\u00a024.90')
     const listing = await elsewhere.get(`/api/v1/products?category=${tshirts.slug}`).header('Host', hostOf('MY'))
     assert.equal(listing.body().data[0].price.min.amount, 2490)
+  }).timeout(30_000)
+
+  test('a flash sale scheduled on one instance prices orders at once on another', async ({ assert }) => {
+    const { tshirts } = await categoryTree('SG')
+    const { product, market } = await productFactory('SG', { category: tshirts.slug, prices: [5990], stock: 10 })
+    const sku = (await market.db.from('skus').where('product_id', product.id).first()).public_id as string
+    const buyer = await accountFactory('SG', 'buyer')
+    const elsewhere = clientAt(`http://127.0.0.1:${OTHER_PORT}`)
+    const order = () =>
+      elsewhere.post('/api/v1/orders').header('Host', hostOf('SG')).header('Idempotency-Key', randomUUID()).bearerToken(buyer.token).json({ lines: [{ sku, quantity: 1 }] })
+
+    // The other instance has looked the market's flash sales up (none).
+    const before = await order()
+    before.assertStatus(201)
+    assert.equal(before.body().data.orders[0].lines[0].unitPrice.amount, 5990)
+
+    await new FlashSaleService().schedule(market, 'STF-test', {
+      sku,
+      startsAt: DateTime.utc().minus({ minutes: 1 }),
+      endsAt: DateTime.utc().plus({ hours: 1 }),
+      price: { amount: 990, currency: 'SGD' },
+      stock: 5,
+      perBuyerLimit: 2,
+    })
+    const after = await order()
+    after.assertStatus(201)
+    assert.equal(after.body().data.orders[0].lines[0].unitPrice.amount, 990)
   }).timeout(30_000)
 
   test('cache hits and misses are counted', async ({ client, assert }) => {

@@ -94,10 +94,8 @@ test.group('Access matrix', (group) => {
     const { CartService } = await import('#cart/services/cart_service')
     cartLineId = await new CartService().add(market, sgBuyer!.account, skuId, 1, 'en-SG')
     const { OrderPlacement } = await import('#orders/services/order_placement')
-    const placed = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, 'matrix-setup', 'en-SG', async (checkoutId, trx) =>
-      trx.from('orders').where('checkout_id', checkoutId).select('number')
-    )
-    orderNumber = (placed.body as any).data[0].number
+    const placed = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, 'matrix-setup', 'en-SG')
+    orderNumber = (placed.body as any).data.orders[0].number
     const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
     targetStaffId = target.staff.publicId
     await target.staff.load('roles')

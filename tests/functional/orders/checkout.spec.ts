@@ -75,6 +75,24 @@ test.group('Checkout and orders', (group) => {
     assert.isNull(events[0].published_at)
   })
 
+  test('what POST /orders answers is exactly what the stored orders show', async ({ client, assert }) => {
+    const a = await productFactory('SG', { category: tree.tshirts.slug, prices: [1995], stock: 5 })
+    const b = await productFactory('SG', { category: tree.women.slug, prices: [12345], stock: 5 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const lines = [
+      { sku: await skuOf(a.market, a.product.id), quantity: 3 },
+      { sku: await skuOf(b.market, b.product.id), quantity: 1 },
+    ]
+    const placed = await place(client, buyer.token, { lines, paymentGateway: 'card', courier: 'jnt' })
+    placed.assertStatus(201)
+    assert.lengthOf(placed.body().data.orders, 2)
+    for (const order of placed.body().data.orders) {
+      const stored = await client.get(`/api/v1/orders/${order.number}`).header('Host', hostOf('SG')).bearerToken(buyer.token)
+      stored.assertStatus(200)
+      assert.deepEqual(stored.body().data, order)
+    }
+  })
+
   test('the same key and body return the same response; a different body is 422', async ({ client, assert }) => {
     const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 5 })
     const buyer = await accountFactory('SG', 'buyer')

@@ -81,6 +81,41 @@ test.group('Flash sales', () => {
     assert.deepEqual([report.soldInMysql, report.leftInRedis, report.drift], [100, 0, 0])
   }).timeout(120_000)
 
+  test('a retried flash order (same key) gets its 201 again, even once sold out; parallel copies never take a second unit', async ({ client, assert }) => {
+    const { market, sku, sale } = await flashSku(10, 3, 1)
+    const [first, second] = await buyers(market, 2)
+    const order = (token: string, key: string) =>
+      client.post('/api/v1/orders').header('Host', hostOf('SG')).header('Idempotency-Key', key).bearerToken(token).json({ lines: [{ sku, quantity: 1 }] })
+
+    // 12 copies of one request at once: one order; the others answer with it
+    // or say it is still in progress (409), none takes a unit of its own.
+    const key = randomUUID()
+    const copies = await Promise.all(Array.from({ length: 12 }, () => order(first.token, key)))
+    const created = copies.filter((response) => response.status() === 201)
+    assert.isAtLeast(created.length, 1)
+    assert.equal(new Set(created.map((response) => response.body().data.orders[0].number)).size, 1)
+    for (const response of copies.filter((candidate) => candidate.status() !== 201)) {
+      assert.equal(response.status(), 409)
+      assert.equal(response.body().error.code, 'E_IDEMPOTENCY_IN_PROGRESS')
+    }
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 2)
+
+    // The other units go; the sale is sold out.
+    ;(await order(second.token, randomUUID())).assertStatus(201)
+    const third = (await buyers(market, 1))[0]
+    ;(await order(third.token, randomUUID())).assertStatus(201)
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
+
+    const retried = await order(first.token, key)
+    retried.assertStatus(201)
+    assert.deepEqual(retried.body(), created[0].body())
+    const other = await order(first.token, randomUUID())
+    other.assertStatus(409)
+    assert.equal(other.body().error.code, 'E_FLASH_SALE_REFUSED')
+    const sold = await market.db.from('order_lines').where('flash_sale_id', sale.id).count('* as n').first()
+    assert.equal(Number(sold.n), 3)
+  })
+
   test('a failure after the Redis step gives the unit back', async ({ client, assert }) => {
     const { market, sku, skuId, sale } = await flashSku(5, 5, 2)
     // MySQL has less than the sale thinks: the order fails after Redis said yes.
