@@ -10,8 +10,9 @@ import { storefrontTokens } from '#identity/auth/user_providers'
 
 /**
  * Sets up `npm run bench:flash-sale` on the development databases: a flash
- * sale on a demo SKU of SG, a twin SKU row for the raw-SQL baseline, two
- * other SKUs for multi-line checkouts, and buyers with tokens. Prints JSON.
+ * sale on a demo SKU of SG, a warm-up sale on another, a twin SKU row for
+ * the raw-SQL baseline, two other SKUs for multi-line checkouts, and buyers
+ * with tokens. Prints JSON.
  */
 export default class BenchPrepareFlashSale extends BaseCommand {
   static commandName = 'bench:prepare-flash-sale'
@@ -35,16 +36,24 @@ export default class BenchPrepareFlashSale extends BaseCommand {
       .where('p.status', 'active')
       .where('l.available', '>', 50)
       .orderBy('s.id')
-      .limit(4)
+      .limit(5)
       .select('s.id', 's.public_id', 'p.shop_id')
-    if (skus.length < 4) throw new Error('run node ace db:seed first')
-    const [flash, twin, first, second] = skus
-    for (const sku of [flash, twin]) {
+    if (skus.length < 5) throw new Error('run node ace db:seed first')
+    const [flash, twin, warm, first, second] = skus
+    for (const sku of [flash, twin, warm]) {
       await market.db.from('stock_levels').where('sku_id', sku.id).update({ available: this.stock + 10_000, reserved: 0 })
     }
     await market.db.from('stock_levels').whereIn('sku_id', [first.id, second.id]).update({ available: 1_000_000 })
     const sale = await new FlashSaleService().schedule(market, 'STF-bench', {
       sku: flash.public_id,
+      startsAt: DateTime.utc().minus({ minutes: 1 }),
+      endsAt: DateTime.utc().plus({ hours: 1 }),
+      price: { amount: 100, currency: 'SGD' },
+      stock: this.stock,
+      perBuyerLimit: 1,
+    })
+    const warmSale = await new FlashSaleService().schedule(market, 'STF-bench', {
+      sku: warm.public_id,
       startsAt: DateTime.utc().minus({ minutes: 1 }),
       endsAt: DateTime.utc().plus({ hours: 1 }),
       price: { amount: 100, currency: 'SGD' },
@@ -70,7 +79,7 @@ export default class BenchPrepareFlashSale extends BaseCommand {
     const tokens: string[] = []
     for (const { id } of ids) tokens.push((await storefrontTokens(market).create(Number(id), ['storefront'])).value!.release())
     process.stdout.write(
-      `\n${JSON.stringify({ sku: flash.public_id, saleId: sale.id, twinSkuId: Number(twin.id), checkoutSkus: [first.public_id, second.public_id], tokens })}\n`
+      `\n${JSON.stringify({ sku: flash.public_id, saleId: sale.id, warmSku: warm.public_id, warmSaleId: warmSale.id, twinSkuId: Number(twin.id), checkoutSkus: [first.public_id, second.public_id], tokens })}\n`
     )
   }
 }

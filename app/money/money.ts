@@ -34,14 +34,25 @@ export function toMinorUnits(value: Money): number {
  */
 export function formatMoney(value: Money, locale: string, fractionDigits: number): string {
   const { currency } = toSnapshot(value)
-  const formatter = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.code,
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  })
   // Intl formats a decimal string exactly; no float is involved.
-  return formatter.format(toDecimal(value) as unknown as number)
+  return formatterOf(locale, currency.code, fractionDigits).format(toDecimal(value) as unknown as number)
+}
+
+/** Building an Intl.NumberFormat costs far more than using one: one per locale, currency and decimals. */
+const formatters = new Map<string, Intl.NumberFormat>()
+function formatterOf(locale: string, currencyCode: string, fractionDigits: number) {
+  const key = `${locale}|${currencyCode}|${fractionDigits}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currencyCode,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    })
+    formatters.set(key, formatter)
+  }
+  return formatter
 }
 
 export interface MoneyView {
