@@ -26,7 +26,16 @@ export class DomainError extends Exception {
       cause?: unknown
     } = {}
   ) {
-    super(message, { cause: options.cause })
+    // A 4xx is an expected outcome, not a bug: no stack trace. Capturing
+    // one (twice, Error and Exception both do) was the costliest part of
+    // refusing a request, and a flash sale refuses most of its requests.
+    const limit = Error.stackTraceLimit
+    if ((new.target as typeof DomainError).status < 500) Error.stackTraceLimit = 0
+    try {
+      super(message, { cause: options.cause })
+    } finally {
+      Error.stackTraceLimit = limit
+    }
     this.params = params
     this.fields = options.fields
     this.headers = options.headers

@@ -35,6 +35,23 @@ const CODE_BY_STATUS: Record<number, string> = {
 }
 
 /**
+ * Error messages by locale, code and parameters: the same refusal (sold
+ * out, rate limited) is answered thousands of times a second in a flash
+ * sale, and i18next resolving it each time is a good part of the cost.
+ */
+const messages = new Map<string, string>()
+function translated(locale: string, problem: Problem, translate: () => string) {
+  const key = `${locale}\u0000${problem.code}\u0000${problem.fallback}\u0000${JSON.stringify(problem.params)}`
+  let message = messages.get(key)
+  if (message === undefined) {
+    message = translate()
+    if (messages.size >= 10_000) messages.clear()
+    messages.set(key, message)
+  }
+  return message
+}
+
+/**
  * One JSON error format for every failure:
  * `{ error: { code, message, fields? } }`, the message in the request's
  * locale. Unexpected errors become a 500 that names only the request id;
@@ -45,12 +62,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     const problem = this.toProblem(error, ctx)
-    const t = ctx.t ?? translations.forLocale(this.localeOf(ctx))
+    const locale = ctx.locale ?? this.localeOf(ctx)
+    const t = ctx.t ?? translations.forLocale(locale)
 
     const body: { code: string; message: string; fields?: FieldError[] } = {
       ...problem.details,
       code: problem.code,
-      message: t(`errors:${problem.code}`, { ...problem.params, defaultValue: problem.fallback }),
+      message: translated(locale, problem, () => t(`errors:${problem.code}`, { ...problem.params, defaultValue: problem.fallback })),
     }
     if (problem.fields) {
       body.fields = problem.fields.map((field) => ({
