@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { toSnapshot } from 'dinero.js'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
 import { priceCheckout, type CheckoutLineInput, type CheckoutQuote } from '#orders/services/checkout_pricing'
 import { orderResource } from '#orders/transformers/order_resource'
 import { DomainError } from '#exceptions/domain_error'
-import { InventoryService } from '#inventory/services/inventory_service'
-import { Outbox } from '#messaging/services/outbox'
+import { OrderWriter, type DraftedCheckout } from '#orders/services/order_writer'
 import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
@@ -54,20 +52,20 @@ export class IdempotencyInProgressError extends DomainError {
 
 /**
  * Places a checkout. Everything that only reads (cart, flash sales, SKUs,
- * prices, tax, shipping) happens before the transaction; the shard
- * transaction then only writes: the idempotency key with its response,
- * one order per seller (`pending_payment`) with lines that snapshot price,
- * tax rate and config revision, their history, `orders.placed` per order in
- * the outbox, the bought cart lines removed, and last the stock
- * reservations (a SKU short of stock is a 409 and nothing is written). Last,
- * because a hot SKU's stock row is then locked only until the commit.
+ * prices, tax, shipping) happens before any transaction, and the answer is
+ * built from the very rows to be written; `OrderWriter` then writes them in
+ * one shard transaction (grouped with other checkouts under load): the
+ * idempotency key with its answer, one order per seller
+ * (`pending_payment`) with lines that snapshot price, tax rate and config
+ * revision, their history, `orders.placed` per order in the outbox, the
+ * bought cart lines removed, and last the stock reservations (a SKU short
+ * of stock is a 409 and nothing is written).
  *
  * The key's row is inserted first: a parallel request with the same key
- * waits on the unique index, then finds the committed response and returns
+ * waits on the unique index, then finds the committed answer and returns
  * it, so N requests with one key make exactly one checkout.
  */
 export class OrderPlacement {
-  #inventory = new InventoryService()
   #flashSales = new FlashSaleService()
   #gate = new FlashSaleGate()
 
@@ -101,21 +99,19 @@ export class OrderPlacement {
     }
     try {
       const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, undefined, overrides)
-      const checkout = this.draft(market, buyer, quote, locale)
-      const response: StoredResponse = { status: 201, body: { data: checkout.view } }
-      const reserved = await market.transaction(async (trx) => {
-        await trx.table('idempotency_keys').insert({
-          market_code: market.code,
-          buyer_id: buyer.id,
-          idempotency_key: idempotencyKey,
-          request_hash: requestHash,
-          response_status: response.status,
-          response_body: JSON.stringify(response.body),
-          created_at: checkout.now,
-        })
-        return this.write(market, buyer, checkout, trx)
-      })
-      await this.#inventory.announceSoldOut(market, reserved)
+      const { parts, view, now } = this.draft(market, buyer, quote, locale)
+      const response: StoredResponse = { status: 201, body: { data: view } }
+      const idempotency = {
+        market_code: market.code,
+        buyer_id: buyer.id,
+        idempotency_key: idempotencyKey,
+        request_hash: requestHash,
+        response_status: response.status,
+        response_body: JSON.stringify(response.body),
+        created_at: now,
+      }
+      const checkout: DraftedCheckout = { ...parts, idempotencyKey: idempotency }
+      await OrderWriter.write(market, checkout)
       return response
     } catch (error) {
       await this.giveBack(buyer, idempotencyKey, taken)
@@ -143,8 +139,8 @@ export class OrderPlacement {
     for (const unit of taken) await this.#gate.giveBack(unit.saleId, String(buyer.id), idempotencyKey, unit.quantity)
   }
 
-  /** The rows of a checkout, and the view of its orders the buyer gets. */
-  private draft(market: MarketContext, buyer: Account, quote: CheckoutQuote, locale: string) {
+  /** What a checkout writes, and the view of its orders the buyer gets. */
+  draft(market: MarketContext, buyer: Account, quote: CheckoutQuote, locale: string) {
     const m = market.market
     const checkoutId = marketPublicId(market.code)
     // DATETIME columns keep whole seconds: the answer shows what is stored.
@@ -201,40 +197,21 @@ export class OrderPlacement {
       }
       return { order, lines, history, parcel }
     })
-    return {
-      now: now.toJSDate(),
-      orders,
-      skus: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }))),
+    const parts: Omit<DraftedCheckout, 'idempotencyKey'> = {
+      orders: orders.map(({ order, lines, history }) => ({ order, lines, history })),
       events: orders.map(({ order }) => ({
         domain: 'orders',
         name: 'placed',
         correlationId: checkoutId,
         data: { number: order.number, checkoutId, buyer: buyer.publicId, total: order.total, currency: m.currency, paymentGateway: quote.gateway.id },
       })),
-      view: {
-        checkoutId,
-        orders: orders.map(({ order, lines, history, parcel }) => orderResource(market, locale, order, lines, [history], parcel.shop)),
-      },
+      cartLines: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ buyerId: buyer.id, skuId: line.sku.id }))),
+      skus: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }))),
     }
-  }
-
-  /** Writes a drafted checkout; answers the SKU ids whose stock it reserved. */
-  private async write(market: MarketContext, buyer: Account, checkout: ReturnType<OrderPlacement['draft']>, trx: TransactionClientContract) {
-    const lines: Record<string, unknown>[] = []
-    const history: Record<string, unknown>[] = []
-    for (const drafted of checkout.orders) {
-      const [orderId] = await trx.table('orders').insert(drafted.order)
-      for (const line of drafted.lines) lines.push({ ...line, order_id: orderId })
-      history.push({ ...drafted.history, order_id: orderId })
+    const view = {
+      checkoutId,
+      orders: orders.map(({ order, lines, history, parcel }) => orderResource(market, locale, order, lines, [history], parcel.shop)),
     }
-    await trx.table('order_lines').multiInsert(lines)
-    await trx.table('order_history').multiInsert(history)
-    await Outbox.recordMany(trx, market, checkout.events)
-    await trx
-      .from('cart_lines')
-      .where('buyer_id', buyer.id)
-      .whereIn('sku_id', checkout.skus.map((line) => line.sku.id))
-      .delete()
-    return this.#inventory.reserveMany(market, checkout.skus, trx)
+    return { parts, view, now: now.toJSDate() }
   }
 }

@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { accountFactory, hostOf } from '#tests/support/identity'
 import { categoryTree, productFactory } from '#tests/support/catalog'
 import { OrderService } from '#orders/services/order_service'
+import { OrderPlacement } from '#orders/services/order_placement'
+import { OrderWriter, type DraftedCheckout } from '#orders/services/order_writer'
+import { priceCheckout } from '#orders/services/checkout_pricing'
+import { orderWriteCounts } from '#metrics/order_metrics'
 
 async function skuOf(market: any, productId: number) {
   return (await market.db.from('skus').where('product_id', productId).orderBy('id').first()).public_id as string
@@ -201,5 +205,71 @@ test.group('Checkout and orders', (group) => {
     assert.isNull(page2.body().meta.nextCursor)
     const bad = await client.get('/api/v1/orders?limit=0&cursor=%24%24').header('Host', hostOf('SG')).bearerToken(buyer.token)
     assert.sameMembers(bad.body().error.fields.map((f: any) => f.field), ['limit', 'cursor'])
+  })
+})
+
+test.group('Order writer: group commit', () => {
+  async function drafts(code: string, count: number, stock: number) {
+    const tree = await categoryTree(code)
+    const { product, market } = await productFactory(code, { category: tree.tshirts.slug, prices: [1990], stock })
+    const sku = await skuOf(market, product.id)
+    const placement = new OrderPlacement()
+    const people = await Promise.all(Array.from({ length: count }, () => accountFactory(code, 'buyer')))
+    const quote = await priceCheckout(market, { lines: [{ sku, quantity: 1 }] }, 'en-SG')
+    const draft = (buyer: (typeof people)[number], key: string): DraftedCheckout => {
+      const { parts, now } = placement.draft(market, buyer.account, quote, 'en-SG')
+      const idempotencyKey = { market_code: code, buyer_id: buyer.account.id, idempotency_key: key, request_hash: 'h', response_status: 201, response_body: '{}', created_at: now }
+      return { ...parts, idempotencyKey }
+    }
+    return { market, sku, people, draft }
+  }
+
+  test('checkouts that arrive while a transaction runs are written together in the next one', async ({ assert }) => {
+    const { market, sku, people, draft } = await drafts('SG', 8, 20)
+    const before = await orderWriteCounts('SG')
+    // The first starts a transaction at once; the seven others queue behind it.
+    await Promise.all(people.map((person) => OrderWriter.write(market, draft(person, randomUUID()))))
+    const after = await orderWriteCounts('SG')
+    assert.equal((after.transactions.single ?? 0) - (before.transactions.single ?? 0), 1)
+    assert.equal((after.transactions.group ?? 0) - (before.transactions.group ?? 0), 1)
+    assert.equal((after.checkouts.group ?? 0) - (before.checkouts.group ?? 0), 7)
+    assert.deepEqual(await level(market, sku), { available: 12, reserved: 8 })
+    const orders = await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id))
+    assert.lengthOf(orders, 8)
+    const lines = await market.db.from('order_lines').whereIn('order_id', orders.map((order: any) => order.id))
+    assert.lengthOf(lines, 8)
+    assert.equal(Number((await market.db.from('outbox').where('routing_key', 'sg.orders.placed').whereIn('correlation_id', orders.map((order: any) => order.checkout_id)).count('* as n').first()).n), 8)
+  })
+
+  test('a group with one bad checkout is rolled back and each is written alone: only the bad one fails', async ({ assert }) => {
+    const { market, sku, people, draft } = await drafts('SG', 5, 20)
+    const reused = randomUUID()
+    const checkouts = [
+      draft(people[0], randomUUID()),
+      draft(people[1], reused),
+      draft(people[2], randomUUID()),
+      // The same buyer and key again: the unique index refuses it.
+      draft(people[1], reused),
+      draft(people[3], randomUUID()),
+    ]
+    const before = await orderWriteCounts('SG')
+    const results = await Promise.allSettled(checkouts.map((checkout) => OrderWriter.write(market, checkout)))
+    assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    assert.equal(((results[3] as PromiseRejectedResult).reason as { code?: string }).code, 'ER_DUP_ENTRY')
+    const after = await orderWriteCounts('SG')
+    assert.equal((after.transactions.fallback ?? 0) - (before.transactions.fallback ?? 0), 1)
+    assert.deepEqual(await level(market, sku), { available: 16, reserved: 4 })
+    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 4)
+  })
+
+  test('a group short of stock as a whole still sells every unit there is, and not one more', async ({ assert }) => {
+    const { market, sku, people, draft } = await drafts('SG', 6, 3)
+    const results = await Promise.allSettled(people.map((person) => OrderWriter.write(market, draft(person, randomUUID()))))
+    assert.equal(results.filter((result) => result.status === 'fulfilled').length, 3)
+    for (const result of results.filter((candidate) => candidate.status === 'rejected') as PromiseRejectedResult[]) {
+      assert.equal(result.reason.code, 'E_INSUFFICIENT_STOCK')
+    }
+    assert.deepEqual(await level(market, sku), { available: 0, reserved: 3 })
+    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 3)
   })
 })

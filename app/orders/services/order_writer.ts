@@ -1,0 +1,138 @@
+import logger from '@adonisjs/core/services/logger'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { MarketContext } from '#markets/market_context'
+import { InventoryService } from '#inventory/services/inventory_service'
+import { Outbox, type OutboxEvent } from '#messaging/services/outbox'
+import { orderWriteCheckouts, orderWriteTransactions } from '#metrics/order_metrics'
+
+/** Everything a placed checkout writes, computed before any transaction. */
+export interface DraftedCheckout {
+  idempotencyKey: Record<string, unknown>
+  orders: { order: Record<string, unknown> & { number: string }; lines: Record<string, unknown>[]; history: Record<string, unknown> }[]
+  events: OutboxEvent[]
+  cartLines: { buyerId: number; skuId: number }[]
+  skus: { sku: { id: number; publicId: string }; quantity: number }[]
+}
+
+/** More checkouts than this wait for the next transaction. */
+const MAX_BATCH = 100
+
+interface Pending {
+  checkout: DraftedCheckout
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * Writes checkouts with group commit. While one transaction of a market is
+ * in flight, the checkouts that arrive queue up, and the next transaction
+ * writes all of them at once: one INSERT per table and one UPDATE per SKU
+ * for the whole group, the stock rows last so a hot SKU stays locked only
+ * until the commit. A lone checkout is written at once, as before; under a
+ * flash sale the group grows with the load and the shard does a few
+ * statements per group instead of a dozen per order.
+ *
+ * A group is all-or-nothing like a single checkout. If it fails (a reused
+ * idempotency key, a SKU short of stock for the group), it is rolled back
+ * and each of its checkouts is written in a transaction of its own, so
+ * each gets exactly the outcome it would have had alone.
+ */
+export class OrderWriter {
+  static #queues = new Map<string, { pending: Pending[]; draining: boolean }>()
+  static #inventory = new InventoryService()
+
+  static write(market: MarketContext, checkout: DraftedCheckout): Promise<void> {
+    let queue = OrderWriter.#queues.get(market.code)
+    if (!queue) {
+      queue = { pending: [], draining: false }
+      OrderWriter.#queues.set(market.code, queue)
+    }
+    const done = new Promise<void>((resolve, reject) => queue.pending.push({ checkout, resolve, reject }))
+    if (!queue.draining) void OrderWriter.#drain(market, queue)
+    return done
+  }
+
+  static async #drain(market: MarketContext, queue: { pending: Pending[]; draining: boolean }) {
+    queue.draining = true
+    try {
+      while (queue.pending.length > 0) {
+        const group = queue.pending.splice(0, MAX_BATCH)
+        if (group.length === 1 || !(await OrderWriter.#writeGroup(market, group))) {
+          await Promise.all(group.map((item) => OrderWriter.#writeOne(market, item)))
+        }
+      }
+    } finally {
+      queue.draining = false
+    }
+  }
+
+  /** True when the whole group committed (and its callers were answered). */
+  static async #writeGroup(market: MarketContext, group: Pending[]) {
+    let reserved: number[]
+    try {
+      reserved = await market.transaction((trx) => writeCheckouts(market, group.map((item) => item.checkout), trx))
+    } catch (error) {
+      logger.debug({ err: error, market: market.code, size: group.length }, 'checkout group rolled back; writing each alone')
+      count(market, 'fallback', group.length)
+      return false
+    }
+    count(market, 'group', group.length)
+    await OrderWriter.#announce(market, reserved)
+    for (const item of group) item.resolve()
+    return true
+  }
+
+  static async #writeOne(market: MarketContext, item: Pending) {
+    try {
+      const reserved = await market.transaction((trx) => writeCheckouts(market, [item.checkout], trx))
+      count(market, 'single', 1)
+      await OrderWriter.#announce(market, reserved)
+      item.resolve()
+    } catch (error) {
+      item.reject(error)
+    }
+  }
+
+  /** Sold-out SKUs are news for the catalog; the orders are written whatever it says. */
+  static async #announce(market: MarketContext, skuIds: number[]) {
+    try {
+      await OrderWriter.#inventory.announceSoldOut(market, skuIds)
+    } catch (error) {
+      logger.warn({ err: error, market: market.code }, 'sold-out announcement failed')
+    }
+  }
+}
+
+function count(market: MarketContext, kind: 'group' | 'single' | 'fallback', checkouts: number) {
+  orderWriteTransactions.inc({ market: market.code, kind })
+  orderWriteCheckouts.inc({ market: market.code, kind }, checkouts)
+}
+
+/**
+ * Writes checkouts in one transaction: idempotency keys (with their
+ * answers), orders, lines, history, outbox, cart clean-up, then the stock
+ * reservations. Answers the SKU ids whose stock it reserved.
+ */
+export async function writeCheckouts(market: MarketContext, checkouts: DraftedCheckout[], trx: TransactionClientContract) {
+  await trx.table('idempotency_keys').multiInsert(checkouts.map((checkout) => checkout.idempotencyKey))
+  const drafted = checkouts.flatMap((checkout) => checkout.orders)
+  await trx.table('orders').multiInsert(drafted.map(({ order }) => order))
+  const ids = new Map(
+    (await trx.from('orders').whereIn('number', drafted.map(({ order }) => order.number)).select('id', 'number')).map((row) => [
+      row.number as string,
+      row.id as number,
+    ])
+  )
+  const lines = drafted.flatMap(({ order, lines: orderLines }) => orderLines.map((line) => ({ ...line, order_id: ids.get(order.number) })))
+  await trx.table('order_lines').multiInsert(lines)
+  await trx.table('order_history').multiInsert(drafted.map(({ order, history }) => ({ ...history, order_id: ids.get(order.number) })))
+  await Outbox.recordMany(trx, market, checkouts.flatMap((checkout) => checkout.events))
+  const cartLines = checkouts.flatMap((checkout) => checkout.cartLines)
+  if (cartLines.length > 0) {
+    await trx
+      .from('cart_lines')
+      .whereIn(['buyer_id', 'sku_id'], cartLines.map((line) => [line.buyerId, line.skuId]))
+      .delete()
+  }
+  return new InventoryService().reserveMany(market, checkouts.flatMap((checkout) => checkout.skus), trx)
+}
