@@ -106,14 +106,39 @@ try {
     return { ok: response.status === 201, status: response.status }
   })
 
-  // Baseline: the same number of attempts as bare conditional UPDATEs on a twin row.
-  await db.query('UPDATE stock_levels SET available = ?, reserved = 0 WHERE sku_id = ?', [STOCK, setup.twinSkuId])
-  const raw = await everyoneOnce(setup.tokens, CONCURRENCY, async () => {
-    const [result] = (await db.query(
-      'UPDATE stock_levels SET available = available - 1, reserved = reserved + 1, updated_at = UTC_TIMESTAMP() WHERE sku_id = ? AND available >= 1',
-      [setup.twinSkuId]
-    )) as any
-    return { ok: result.affectedRows === 1, status: result.affectedRows }
+  // Baseline: the same number of attempts as bare conditional UPDATEs on a
+  // twin row, on a warmed pool, five times (it lasts a fraction of a second,
+  // so one run is noisy): the median is compared.
+  const rawOnce = () =>
+    everyoneOnce(setup.tokens, CONCURRENCY, async () => {
+      const [result] = (await db.query(
+        'UPDATE stock_levels SET available = available - 1, reserved = reserved + 1, updated_at = UTC_TIMESTAMP() WHERE sku_id = ? AND available >= 1',
+        [setup.twinSkuId]
+      )) as any
+      return { ok: result.affectedRows === 1, status: result.affectedRows }
+    })
+  await db.query('UPDATE stock_levels SET available = 0, reserved = 0 WHERE sku_id = ?', [setup.twinSkuId])
+  await rawOnce()
+  const raws = []
+  for (let run = 0; run < 5; run++) {
+    await db.query('UPDATE stock_levels SET available = ?, reserved = 0 WHERE sku_id = ?', [STOCK, setup.twinSkuId])
+    raws.push(await rawOnce())
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const raw = {
+    soldPerSecond: median(raws.map((run) => run.soldPerSecond)),
+    attemptsPerSecond: median(raws.map((run) => run.attemptsPerSecond)),
+    soldRange: [Math.min(...raws.map((run) => run.soldPerSecond)), Math.max(...raws.map((run) => run.soldPerSecond))],
+    p99: median(raws.map((run) => run.p99)),
+    sold: raws.at(-1)!.sold,
+  }
+
+  // The app's HTTP floor on this machine: its cheapest answer (the market's
+  // public settings, from memory: no database, Redis or order code) at the
+  // same concurrency and from the same client.
+  const floor = await everyoneOnce(setup.tokens, CONCURRENCY, async () => {
+    const response = await request(PORT, { method: 'GET', path: '/api/v1/market', headers: storefront })
+    return { ok: false, status: response.status }
   })
 
   const [[sold]] = (await db.query(
@@ -147,10 +172,11 @@ try {
   const oversold = Number(sold.units) > STOCK || Number(sold.buyers) !== Number(sold.orders) || rawLevel.available < 0
   console.log(`flash sale: ${BUYERS} buyers, ${STOCK} units, concurrency ${CONCURRENCY} (warm-up sale before it: ${warm.sold} sold, ${JSON.stringify(warm.statuses)})`)
   console.log(`  API   POST /orders: sold out in ${fmt(api.soldOutSeconds, 2)} s = ${fmt(api.soldPerSecond, 0)} orders/s (p99 of the sold ${fmt(api.soldP99)} ms); all attempts ${fmt(api.attemptsPerSecond, 0)} req/s, p50 ${fmt(api.p50)} ms, p99 ${fmt(api.p99)} ms, statuses ${JSON.stringify(api.statuses)}`)
-  console.log(`  raw   conditional UPDATE: sold out in ${fmt(raw.soldOutSeconds, 2)} s = ${fmt(raw.soldPerSecond, 0)} units/s; all attempts ${fmt(raw.attemptsPerSecond, 0)}/s, p50 ${fmt(raw.p50)} ms, p99 ${fmt(raw.p99)} ms, sold ${raw.sold}`)
+  console.log(`  raw   conditional UPDATE (median of 5): ${fmt(raw.soldPerSecond, 0)} units/s until sold out (runs ${fmt(raw.soldRange[0], 0)}-${fmt(raw.soldRange[1], 0)}); all attempts ${fmt(raw.attemptsPerSecond, 0)}/s, p99 ${fmt(raw.p99)} ms, sold ${raw.sold}`)
+  console.log(`  floor GET /api/v1/market (no I/O at all): ${fmt(floor.attemptsPerSecond, 0)} req/s = ${fmt(floor.attemptsPerSecond / raw.soldPerSecond, 2)}x the raw units/s`)
   console.log(`  ratio API / raw, orders per second until sold out: ${fmt(api.soldPerSecond / raw.soldPerSecond, 2)}  (goal >= 0.5)`)
   console.log(`  ratio API / raw, attempts per second (sold + refused): ${fmt(api.attemptsPerSecond / raw.attemptsPerSecond, 2)}`)
-  console.log(`  oversell check: ${sold.units} units in ${sold.orders} orders of ${sold.buyers} buyers at the flash price for ${STOCK} in stock; raw floor sold ${raw.sold}, available ${rawLevel.available} -> ${oversold ? 'OVERSOLD' : 'no oversell'}`)
+  console.log(`  oversell check: ${sold.units} units in ${sold.orders} orders of ${sold.buyers} buyers at the flash price for ${STOCK} in stock; raw baseline sold ${raw.sold}, available ${rawLevel.available} -> ${oversold ? 'OVERSOLD' : 'no oversell'}`)
   console.log(`checkout (2 lines, 2 sellers) at ${RATE}/s for ${SECONDS} s: p50 ${fmt(percentile(checkoutLatencies, 50))} ms, p95 ${fmt(percentile(checkoutLatencies, 95))} ms, p99 ${fmt(percentile(checkoutLatencies, 99))} ms, ${checkoutFailures} failed`)
   if (oversold || api.statuses[500]) process.exitCode = 1
 } finally {

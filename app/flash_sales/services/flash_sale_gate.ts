@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
 import { DomainError } from '#exceptions/domain_error'
 
@@ -51,6 +52,12 @@ return 1
 `
 
 const keys = (saleId: number) => [`flash:${saleId}:stock`, `flash:${saleId}:buyers`, `flash:${saleId}:window`, `flash:${saleId}:requests`]
+const shas = new Map<string, string>()
+const shaOf = (script: string) => {
+  let sha = shas.get(script)
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')))
+  return sha
+}
 const requestField = (buyerId: string, idempotencyKey: string) => `${buyerId}:${idempotencyKey}`
 
 /** The Redis side of flash sales: counters per sale, reserved before MySQL. */
@@ -74,9 +81,20 @@ export class FlashSaleGate {
   }
 
   /** Units left after taking these, or 'retry' when this key already holds units of the sale. */
+  /** Runs a script by its SHA-1 (sent in full only when Redis does not have it yet). */
+  private async run(script: string, keyCount: number, ...args: string[]) {
+    const sha = shaOf(script)
+    try {
+      return await this.client.evalsha(sha, keyCount, ...args)
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
+      return this.client.eval(script, keyCount, ...args)
+    }
+  }
+
   async reserve(saleId: number, buyerId: string, idempotencyKey: string, quantity: number, limit: number, skuLabel: string, now = Date.now()) {
     const result = Number(
-      await this.client.eval(RESERVE, 4, ...keys(saleId), String(now), String(quantity), String(limit), buyerId, requestField(buyerId, idempotencyKey))
+      await this.run(RESERVE, 4, ...keys(saleId), String(now), String(quantity), String(limit), buyerId, requestField(buyerId, idempotencyKey))
     )
     if (result === -1) throw new FlashSaleRefusedError(skuLabel, 'sold_out')
     if (result === -2) throw new FlashSaleRefusedError(skuLabel, 'limit')
@@ -87,7 +105,7 @@ export class FlashSaleGate {
 
   async giveBack(saleId: number, buyerId: string, idempotencyKey: string, quantity: number) {
     const [stockKey, buyersKey, , requestsKey] = keys(saleId)
-    await this.client.eval(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, requestField(buyerId, idempotencyKey))
+    await this.run(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, requestField(buyerId, idempotencyKey))
   }
 
   async remaining(saleId: number): Promise<number | null> {
