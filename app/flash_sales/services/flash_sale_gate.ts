@@ -44,6 +44,7 @@ return stock - quantity
 `
 
 const GIVE_BACK = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('INCRBY', KEYS[1], ARGV[1])
 local left = redis.call('HINCRBY', KEYS[2], ARGV[2], -tonumber(ARGV[1]))
 if left <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
@@ -106,6 +107,15 @@ export class FlashSaleGate {
   async giveBack(saleId: number, buyerId: string, idempotencyKey: string, quantity: number) {
     const [stockKey, buyersKey, , requestsKey] = keys(saleId)
     await this.run(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, requestField(buyerId, idempotencyKey))
+  }
+
+  /**
+   * Units of a cancelled flash order go back on sale, and back into the
+   * buyer's allowance. (Its idempotency key keeps answering with that order.)
+   */
+  async returnUnits(saleId: number, buyerId: string, quantity: number) {
+    const [stockKey, buyersKey, , requestsKey] = keys(saleId)
+    await this.run(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, '')
   }
 
   async remaining(saleId: number): Promise<number | null> {

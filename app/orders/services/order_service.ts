@@ -1,7 +1,9 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
+import logger from '@adonisjs/core/services/logger'
 import { InventoryService } from '#inventory/services/inventory_service'
+import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
 import { transition, type Actor, type OrderStatus } from '#orders/order_state'
 import { orderResource } from '#orders/transformers/order_resource'
 import { DomainError } from '#exceptions/domain_error'
@@ -17,6 +19,7 @@ export class OrderNotFoundError extends DomainError {
 /** Reading orders and the lifecycle steps that belong to orders themselves. */
 export class OrderService {
   #inventory = new InventoryService()
+  #gate = new FlashSaleGate()
 
   async present(market: MarketContext, order: Record<string, any>, locale: string, client?: TransactionClientContract) {
     const db = client ?? market.db
@@ -41,21 +44,31 @@ export class OrderService {
   /**
    * Cancels an unpaid order and puts its reserved units back on sale, in one
    * transaction (the order row is locked first, so a payment and a
-   * cancellation cannot both win).
+   * cancellation cannot both win). Units bought in a flash sale then go back
+   * to the sale in Redis; if Redis does not answer, reconciliation reports
+   * the drift and `flash-sales:reconcile --fix` restores it.
    */
   async cancel(market: MarketContext, number: string, actor: Actor, reason: string, buyerId?: number) {
-    return market.transaction(async (trx) => {
+    const { id, buyer, lines } = await market.transaction(async (trx) => {
       const query = trx.from('orders').where('market_code', market.code).where('number', number).forUpdate()
       if (buyerId !== undefined) query.where('buyer_id', buyerId)
       const order = await query.first()
       if (!order) throw new OrderNotFoundError()
       await transition(trx, market, { id: order.id, number, status: order.status as OrderStatus }, 'cancelled', actor, reason)
-      const lines = await trx.from('order_lines').where('order_id', order.id)
-      for (const line of lines) {
+      const orderLines = await trx.from('order_lines').where('order_id', order.id)
+      for (const line of orderLines) {
         await this.#inventory.releaseStock(market, { id: Number(line.sku_id), publicId: line.sku_public_id }, Number(line.quantity), trx)
       }
-      return order.id as number
+      return { id: order.id as number, buyer: String(order.buyer_id), lines: orderLines }
     })
+    for (const line of lines.filter((candidate) => candidate.flash_sale_id)) {
+      try {
+        await this.#gate.returnUnits(Number(line.flash_sale_id), buyer, Number(line.quantity))
+      } catch (error) {
+        logger.warn({ err: error, market: market.code, order: number, sale: line.flash_sale_id }, 'flash-sale units of a cancelled order not returned to Redis')
+      }
+    }
+    return id
   }
 
   /** Cancels the market's orders still unpaid past their window; returns how many. */

@@ -116,6 +116,25 @@ test.group('Flash sales', () => {
     assert.equal(Number(sold.n), 3)
   })
 
+  test('a cancelled flash order puts its unit back on sale and back in the buyer allowance', async ({ client, assert }) => {
+    const { market, sku, sale } = await flashSku(10, 2, 1)
+    const [person, other] = await buyers(market, 2)
+    const bought = await buy(client, person.token, sku)
+    bought.assertStatus(201)
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 1)
+    const number = bought.body().data.orders[0].number
+    ;(await client.post(`/api/v1/orders/${number}/cancel`).header('Host', hostOf('SG')).bearerToken(person.token)).assertStatus(200)
+
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 2)
+    assert.deepEqual(await new FlashSaleGate().buyers(sale.id), {})
+    const report = (await new FlashSaleService().reconcile(market)).find((line) => line.sale === sale.publicId)!
+    assert.deepEqual([report.soldInMysql, report.leftInRedis, report.drift], [0, 2, 0])
+    // Both units can be sold again, one of them to the same buyer.
+    ;(await buy(client, person.token, sku)).assertStatus(201)
+    ;(await buy(client, other.token, sku)).assertStatus(201)
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
+  })
+
   test('a failure after the Redis step gives the unit back', async ({ client, assert }) => {
     const { market, sku, skuId, sale } = await flashSku(5, 5, 2)
     // MySQL has less than the sale thinks: the order fails after Redis said yes.
