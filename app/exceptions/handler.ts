@@ -41,6 +41,8 @@ const CODE_BY_STATUS: Record<number, string> = {
  */
 const messages = new Map<string, string>()
 function translated(locale: string, problem: Problem, translate: () => string) {
+  // A 500 names its request id: one of a kind, not worth keeping.
+  if (problem.status >= 500) return translate()
   const key = `${locale}\u0000${problem.code}\u0000${problem.fallback}\u0000${JSON.stringify(problem.params)}`
   let message = messages.get(key)
   if (message === undefined) {

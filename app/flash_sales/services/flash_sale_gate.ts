@@ -43,12 +43,24 @@ end
 return stock - quantity
 `
 
+/**
+ * Gives back what one request took: only if that request (buyer and
+ * idempotency key) still holds units, so a second give-back changes nothing.
+ */
 const GIVE_BACK = `
+if redis.call('HDEL', KEYS[3], ARGV[3]) == 0 then return 0 end
+redis.call('INCRBY', KEYS[1], ARGV[1])
+local left = redis.call('HINCRBY', KEYS[2], ARGV[2], -tonumber(ARGV[1]))
+if left <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
+return 1
+`
+
+/** Units of a cancelled order back on sale and in the buyer's allowance (while the sale's counters exist). */
+const RETURN = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('INCRBY', KEYS[1], ARGV[1])
 local left = redis.call('HINCRBY', KEYS[2], ARGV[2], -tonumber(ARGV[1]))
 if left <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
-redis.call('HDEL', KEYS[3], ARGV[3])
 return 1
 `
 
@@ -114,8 +126,8 @@ export class FlashSaleGate {
    * buyer's allowance. (Its idempotency key keeps answering with that order.)
    */
   async returnUnits(saleId: number, buyerId: string, quantity: number) {
-    const [stockKey, buyersKey, , requestsKey] = keys(saleId)
-    await this.run(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, '')
+    const [stockKey, buyersKey] = keys(saleId)
+    await this.run(RETURN, 2, stockKey, buyersKey, String(quantity), buyerId)
   }
 
   async remaining(saleId: number): Promise<number | null> {

@@ -20,7 +20,11 @@ const ownerTag = (market: string, ownerId: number | string) => `owner:${market}:
  * a process cut off from Redis. The password hash is never cached.
  *
  * The entry is found by token id and still checked against the secret's
- * hash by the caller, so a stale entry can never authenticate anything.
+ * hash and expiry by the caller: a forged secret or an expired token never
+ * passes. A revoked token can pass only where its entry outlives the
+ * revocation: a process cut off from Redis keeps its copy for the TTL at
+ * most, and a copy written in a race with the revocation is dropped by
+ * the second, delayed invalidation.
  */
 export const SessionCache = {
   async get(market: string, tokenId: string, load: () => Promise<CachedSession | null>): Promise<CachedSession | null> {
@@ -49,13 +53,24 @@ export const SessionCache = {
 
   /** One session ended (sign-out). */
   async dropToken(market: string, tokenId: string) {
-    await quietly(() => store().delete({ key: tokenKey(market, tokenId) }), { market, tokenId })
+    await twice(() => store().delete({ key: tokenKey(market, tokenId) }), { market, tokenId })
   },
 
   /** Every session of an account (password change, any change of the account). */
   async dropOwner(market: string, ownerId: number | string) {
-    await quietly(() => store().deleteByTag({ tags: [ownerTag(market, ownerId)] }), { market, ownerId })
+    await twice(() => store().deleteByTag({ tags: [ownerTag(market, ownerId)] }), { market, ownerId })
   },
+}
+
+/**
+ * Drops now, and once more a little later: a process that read the row
+ * just before the change may write its (now stale) copy just after the
+ * first drop; the second one removes it.
+ */
+const AGAIN_AFTER_MS = 2000
+async function twice(drop: () => Promise<unknown>, context: Record<string, unknown>) {
+  await quietly(drop, context)
+  setTimeout(() => void quietly(drop, context), AGAIN_AFTER_MS).unref()
 }
 
 /**

@@ -89,7 +89,9 @@ export class TokenStore {
   /** The token's id and secret, or null when the value is not one of ours. */
   decode(value: Secret<string>) {
     const decoded = AccessToken.decode(this.options.prefix, value.release())
-    if (!decoded || !/^\d{1,19}$/.test(decoded.identifier)) return null
+    // One spelling per id (no leading zeros): `0007` must not be a second
+    // name, and a second cache entry, for token 7.
+    if (!decoded || !/^[1-9]\d{0,18}$/.test(decoded.identifier)) return null
     return decoded
   }
 
@@ -119,7 +121,7 @@ export class TokenStore {
 
   /** Records use coarsely: at most one write a minute per token and process. */
   async touch(row: Record<string, any>) {
-    const key = `${this.options.table}:${row.id}`
+    const key = `${this.options.table}:${this.options.marketCode ?? ''}:${row.id}`
     const last = Math.max(touched.get(key) ?? 0, row.last_used_at ? new Date(row.last_used_at).getTime() : 0)
     if (Date.now() - last <= 60_000) return
     if (touched.size > 100_000) touched.clear()

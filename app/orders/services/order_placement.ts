@@ -79,16 +79,15 @@ export class OrderPlacement {
     const flash = await this.#flashSales.activeFor(market, lines.map((line) => line.sku))
     const taken: { saleId: number; quantity: number }[] = []
     const overrides = new Map<string, { unitPrice: number; flashSaleId: number }>()
+    let retry = false
     try {
       for (const line of lines) {
         const sale = flash.get(line.sku)
         if (!sale) continue
         const reserved = await this.#gate.reserve(sale.id, String(buyer.id), idempotencyKey, line.quantity, sale.perBuyerLimit, line.sku)
         if (reserved === 'retry') {
-          // This key already holds units of the sale: a retry of a request
-          // that succeeded (or is still running) answers as that one did.
-          await this.giveBack(buyer, idempotencyKey, taken)
-          return await this.replay(market, buyer, idempotencyKey, requestHash)
+          retry = true
+          break
         }
         taken.push({ saleId: sale.id, quantity: line.quantity })
         overrides.set(line.sku, { unitPrice: sale.priceAmount, flashSaleId: sale.id })
@@ -97,9 +96,18 @@ export class OrderPlacement {
       await this.giveBack(buyer, idempotencyKey, taken)
       throw error
     }
+    if (retry) {
+      // This key already holds units of the sale: a retry of a request that
+      // succeeded (or is still running) answers as that one did.
+      await this.giveBack(buyer, idempotencyKey, taken)
+      return this.answerFor(await this.stored(market, buyer, idempotencyKey), requestHash)
+    }
+
+    let checkoutId: string | undefined
     try {
       const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, undefined, overrides)
       const { parts, view, now } = this.draft(market, buyer, quote, locale)
+      checkoutId = view.checkoutId
       const response: StoredResponse = { status: 201, body: { data: view } }
       const idempotency = {
         market_code: market.code,
@@ -110,24 +118,36 @@ export class OrderPlacement {
         response_body: JSON.stringify(response.body),
         created_at: now,
       }
-      const checkout: DraftedCheckout = { ...parts, idempotencyKey: idempotency }
-      await OrderWriter.write(market, checkout)
+      await OrderWriter.write(market, { ...parts, idempotencyKey: idempotency })
       return response
     } catch (error) {
-      await this.giveBack(buyer, idempotencyKey, taken)
-      if (!isDuplicate(error) || !String((error as { sqlMessage?: string }).sqlMessage).includes('idempotency')) throw error
-      return this.replay(market, buyer, idempotencyKey, requestHash)
+      const duplicateKey = isDuplicate(error) && String((error as { sqlMessage?: string }).sqlMessage).includes('idempotency')
+      if (!duplicateKey) {
+        await this.giveBack(buyer, idempotencyKey, taken)
+        throw error
+      }
+      const stored = await this.stored(market, buyer, idempotencyKey)
+      // Our own checkout, committed though the driver reported a failure
+      // (the group fell back and met its own key): its units are sold.
+      const ours = stored !== null && (JSON.parse(stored.response_body) as { data?: { checkoutId?: string } }).data?.checkoutId === checkoutId
+      if (!ours) await this.giveBack(buyer, idempotencyKey, taken)
+      return this.answerFor(stored, requestHash)
     }
   }
 
-  /** The stored answer to this key: 422 if it was used for another request. */
-  private async replay(market: MarketContext, buyer: Account, idempotencyKey: string, requestHash: string): Promise<StoredResponse> {
-    const stored = await market.db
-      .from('idempotency_keys')
-      .where('market_code', market.code)
-      .where('buyer_id', buyer.id)
-      .where('idempotency_key', idempotencyKey)
-      .first()
+  private async stored(market: MarketContext, buyer: Account, idempotencyKey: string): Promise<Record<string, any> | null> {
+    return (
+      (await market.db
+        .from('idempotency_keys')
+        .where('market_code', market.code)
+        .where('buyer_id', buyer.id)
+        .where('idempotency_key', idempotencyKey)
+        .first()) ?? null
+    )
+  }
+
+  /** The stored answer to a key: 409 while its request runs, 422 if it was used for another request. */
+  private answerFor(stored: Record<string, any> | null, requestHash: string): StoredResponse {
     if (!stored) throw new IdempotencyInProgressError()
     if (stored.request_hash !== requestHash) {
       throw fieldError('Idempotency-Key', 'idempotencyReused', 'Idempotency-Key was used with a different request')

@@ -104,8 +104,13 @@ export class OrderWriter {
 }
 
 function count(market: MarketContext, kind: 'group' | 'single' | 'fallback', checkouts: number) {
-  orderWriteTransactions.inc({ market: market.code, kind })
-  orderWriteCheckouts.inc({ market: market.code, kind }, checkouts)
+  try {
+    orderWriteTransactions.inc({ market: market.code, kind })
+    orderWriteCheckouts.inc({ market: market.code, kind }, checkouts)
+  } catch (error) {
+    // Counting must never keep a buyer's answer waiting.
+    logger.warn({ err: error }, 'order writer metrics failed')
+  }
 }
 
 /**

@@ -8,6 +8,8 @@ const checkoutFields = {
     .array(vine.object({ sku: skuId(), quantity: vine.number().withoutDecimals().range([1, 999]) }))
     .minLength(1)
     .maxLength(1000)
+    // One line per SKU: quantities go in the line, not in repeated lines.
+    .distinct('sku')
     .optional(),
   courier: id().optional(),
   paymentGateway: id().optional(),

@@ -59,4 +59,14 @@ test.group('Session cache across instances', (group) => {
     ;(await me(forged)).assertStatus(401)
     ;(await me(token)).assertStatus(200)
   })
+
+  test('a token id has one spelling: leading zeros are refused, not a second cached name', async ({ client }) => {
+    const { token } = await accountFactory('PH')
+    ;(await client.get('/api/v1/me').header('Host', hostOf('PH')).bearerToken(token)).assertStatus(200)
+    const [prefix, rest] = [token.slice(0, 4), token.slice(4)]
+    const encodedId = rest.slice(0, rest.indexOf('.'))
+    const id = Buffer.from(encodedId, 'base64url').toString()
+    const padded = `${prefix}${Buffer.from(`00${id}`).toString('base64url')}${rest.slice(rest.indexOf('.'))}`
+    ;(await client.get('/api/v1/me').header('Host', hostOf('PH')).bearerToken(padded)).assertStatus(401)
+  })
 })

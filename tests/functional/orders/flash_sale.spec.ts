@@ -135,6 +135,29 @@ test.group('Flash sales', () => {
     assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
   })
 
+  test('one SKU on two lines is a 422 that touches nothing; a unit given back twice comes back once', async ({ client, assert }) => {
+    const { market, sku, sale } = await flashSku(10, 3, 1)
+    const [person] = await buyers(market, 1)
+    const twice = await client
+      .post('/api/v1/orders')
+      .header('Host', hostOf('SG'))
+      .header('Idempotency-Key', randomUUID())
+      .bearerToken(person.token)
+      .json({ lines: [{ sku, quantity: 1 }, { sku, quantity: 1 }] })
+    twice.assertStatus(422)
+    assert.deepEqual(twice.body().error.fields.map((field: any) => [field.field, field.rule]), [['lines', 'distinct']])
+    assert.equal(await new FlashSaleGate().remaining(sale.id), 3)
+    assert.deepEqual(await new FlashSaleGate().buyers(sale.id), {})
+
+    const gate = new FlashSaleGate()
+    const key = randomUUID()
+    assert.equal(await gate.reserve(sale.id, String(person.id), key, 1, 1, sku), 2)
+    await gate.giveBack(sale.id, String(person.id), key, 1)
+    await gate.giveBack(sale.id, String(person.id), key, 1)
+    assert.equal(await gate.remaining(sale.id), 3)
+    assert.deepEqual(await gate.buyers(sale.id), {})
+  })
+
   test('a failure after the Redis step gives the unit back', async ({ client, assert }) => {
     const { market, sku, skuId, sale } = await flashSku(5, 5, 2)
     // MySQL has less than the sale thinks: the order fails after Redis said yes.
