@@ -15,7 +15,14 @@ export interface DraftedCheckout {
 }
 
 /** More checkouts than this wait for the next transaction. */
-const MAX_BATCH = 100
+const MAX_GROUP = 100
+/**
+ * Transactions of one market in flight at once per process: enough that a
+ * slow statement or a remote database does not stall every checkout
+ * behind one transaction; few enough that, under load, checkouts queue and
+ * group instead of each taking a connection.
+ */
+const MAX_IN_FLIGHT = 4
 
 interface Pending {
   checkout: DraftedCheckout
@@ -23,14 +30,19 @@ interface Pending {
   reject: (error: unknown) => void
 }
 
+interface Queue {
+  pending: Pending[]
+  inFlight: number
+}
+
 /**
- * Writes checkouts with group commit. While one transaction of a market is
- * in flight, the checkouts that arrive queue up, and the next transaction
- * writes all of them at once: one INSERT per table and one UPDATE per SKU
- * for the whole group, the stock rows last so a hot SKU stays locked only
- * until the commit. A lone checkout is written at once, as before; under a
- * flash sale the group grows with the load and the shard does a few
- * statements per group instead of a dozen per order.
+ * Writes checkouts with group commit. Up to MAX_IN_FLIGHT transactions of
+ * a market run at once; the checkouts that arrive meanwhile queue up, and
+ * the next transaction writes all of them together: one INSERT per table
+ * and one UPDATE per SKU for the whole group, the stock rows last so a hot
+ * SKU stays locked only until the commit. At low load every checkout is
+ * written at once, alone; under a flash sale groups grow with the load and
+ * the shard does a few statements per group instead of a dozen per order.
  *
  * A group is all-or-nothing like a single checkout. If it fails (a reused
  * idempotency key, a SKU short of stock for the group), it is rolled back
@@ -38,31 +50,39 @@ interface Pending {
  * each gets exactly the outcome it would have had alone.
  */
 export class OrderWriter {
-  static #queues = new Map<string, { pending: Pending[]; draining: boolean }>()
+  static #queues = new Map<string, Queue>()
   static #inventory = new InventoryService()
 
   static write(market: MarketContext, checkout: DraftedCheckout): Promise<void> {
     let queue = OrderWriter.#queues.get(market.code)
     if (!queue) {
-      queue = { pending: [], draining: false }
+      queue = { pending: [], inFlight: 0 }
       OrderWriter.#queues.set(market.code, queue)
     }
     const done = new Promise<void>((resolve, reject) => queue.pending.push({ checkout, resolve, reject }))
-    if (!queue.draining) void OrderWriter.#drain(market, queue)
+    OrderWriter.#pump(market, queue)
     return done
   }
 
-  static async #drain(market: MarketContext, queue: { pending: Pending[]; draining: boolean }) {
-    queue.draining = true
+  static #pump(market: MarketContext, queue: Queue) {
+    while (queue.inFlight < MAX_IN_FLIGHT && queue.pending.length > 0) {
+      const group = queue.pending.splice(0, MAX_GROUP)
+      queue.inFlight++
+      void OrderWriter.#run(market, group).finally(() => {
+        queue.inFlight--
+        OrderWriter.#pump(market, queue)
+      })
+    }
+  }
+
+  static async #run(market: MarketContext, group: Pending[]) {
     try {
-      while (queue.pending.length > 0) {
-        const group = queue.pending.splice(0, MAX_BATCH)
-        if (group.length === 1 || !(await OrderWriter.#writeGroup(market, group))) {
-          await Promise.all(group.map((item) => OrderWriter.#writeOne(market, item)))
-        }
+      if (group.length === 1 || !(await OrderWriter.#writeGroup(market, group))) {
+        await Promise.all(group.map((item) => OrderWriter.#writeOne(market, item)))
       }
-    } finally {
-      queue.draining = false
+    } catch (error) {
+      // Never leave a buyer waiting (an answered checkout ignores this).
+      for (const item of group) item.reject(error)
     }
   }
 

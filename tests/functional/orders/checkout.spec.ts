@@ -224,27 +224,30 @@ test.group('Order writer: group commit', () => {
     return { market, sku, people, draft }
   }
 
-  test('checkouts that arrive while a transaction runs are written together in the next one', async ({ assert }) => {
-    const { market, sku, people, draft } = await drafts('SG', 8, 20)
+  test('checkouts that arrive while transactions run are written together in the next one', async ({ assert }) => {
+    const { market, sku, people, draft } = await drafts('SG', 10, 20)
     const before = await orderWriteCounts('SG')
-    // The first starts a transaction at once; the seven others queue behind it.
+    // The first four start a transaction each at once (the in-flight limit);
+    // the six others queue behind them and go together.
     await Promise.all(people.map((person) => OrderWriter.write(market, draft(person, randomUUID()))))
     const after = await orderWriteCounts('SG')
-    assert.equal((after.transactions.single ?? 0) - (before.transactions.single ?? 0), 1)
+    assert.equal((after.transactions.single ?? 0) - (before.transactions.single ?? 0), 4)
     assert.equal((after.transactions.group ?? 0) - (before.transactions.group ?? 0), 1)
-    assert.equal((after.checkouts.group ?? 0) - (before.checkouts.group ?? 0), 7)
-    assert.deepEqual(await level(market, sku), { available: 12, reserved: 8 })
+    assert.equal((after.checkouts.group ?? 0) - (before.checkouts.group ?? 0), 6)
+    assert.deepEqual(await level(market, sku), { available: 10, reserved: 10 })
     const orders = await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id))
-    assert.lengthOf(orders, 8)
+    assert.lengthOf(orders, 10)
     const lines = await market.db.from('order_lines').whereIn('order_id', orders.map((order: any) => order.id))
-    assert.lengthOf(lines, 8)
-    assert.equal(Number((await market.db.from('outbox').where('routing_key', 'sg.orders.placed').whereIn('correlation_id', orders.map((order: any) => order.checkout_id)).count('* as n').first()).n), 8)
+    assert.lengthOf(lines, 10)
+    assert.equal(Number((await market.db.from('outbox').where('routing_key', 'sg.orders.placed').whereIn('correlation_id', orders.map((order: any) => order.checkout_id)).count('* as n').first()).n), 10)
   })
 
   test('a group with one bad checkout is rolled back and each is written alone: only the bad one fails', async ({ assert }) => {
-    const { market, sku, people, draft } = await drafts('SG', 5, 20)
+    const { market, sku, people, draft } = await drafts('SG', 8, 20)
     const reused = randomUUID()
     const checkouts = [
+      // Four that take the in-flight slots, then the group.
+      ...people.slice(4, 8).map((person) => draft(person, randomUUID())),
       draft(people[0], randomUUID()),
       draft(people[1], reused),
       draft(people[2], randomUUID()),
@@ -254,12 +257,12 @@ test.group('Order writer: group commit', () => {
     ]
     const before = await orderWriteCounts('SG')
     const results = await Promise.allSettled(checkouts.map((checkout) => OrderWriter.write(market, checkout)))
-    assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
-    assert.equal(((results[3] as PromiseRejectedResult).reason as { code?: string }).code, 'ER_DUP_ENTRY')
+    assert.deepEqual(results.map((result) => result.status), [...Array(4).fill('fulfilled'), 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    assert.equal(((results[7] as PromiseRejectedResult).reason as { code?: string }).code, 'ER_DUP_ENTRY')
     const after = await orderWriteCounts('SG')
     assert.equal((after.transactions.fallback ?? 0) - (before.transactions.fallback ?? 0), 1)
-    assert.deepEqual(await level(market, sku), { available: 16, reserved: 4 })
-    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 4)
+    assert.deepEqual(await level(market, sku), { available: 12, reserved: 8 })
+    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 8)
   })
 
   test('a group short of stock as a whole still sells every unit there is, and not one more', async ({ assert }) => {
