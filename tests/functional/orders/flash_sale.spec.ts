@@ -74,6 +74,17 @@ test.group('Flash sales', () => {
     const perBuyer = new Map<number, number>()
     for (const line of lines) perBuyer.set(Number(line.buyer_id), (perBuyer.get(Number(line.buyer_id)) ?? 0) + Number(line.quantity))
     assert.isTrue([...perBuyer.values()].every((quantity) => quantity <= 1))
+    // Written in groups under this load: every order still has its own line,
+    // history row and event, matched by id.
+    const orderIds = await market.db.from('order_lines').where('flash_sale_id', sale.id).select('order_id')
+    assert.equal(new Set(orderIds.map((row) => Number(row.order_id))).size, 100)
+    const histories = await market.db.from('order_history').whereIn('order_id', orderIds.map((row) => row.order_id)).select('order_id')
+    assert.equal(new Set(histories.map((row) => Number(row.order_id))).size, 100)
+    assert.lengthOf(histories, 100)
+    const numbers = await market.db.from('orders').whereIn('id', orderIds.map((row) => row.order_id)).select('number')
+    const events = await market.db.from('outbox').where('routing_key', 'sg.orders.placed').select('payload')
+    const announced = new Set(events.map((event) => (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload).data.number))
+    assert.isTrue(numbers.every((row) => announced.has(row.number)), 'every order announced')
     const level = await new InventoryService().levels(market, [skuId])
     assert.deepEqual(level.get(skuId), { available: 200, reserved: 100 })
     assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
