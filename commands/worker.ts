@@ -7,6 +7,7 @@ import { OutboxRelay } from '#messaging/services/outbox_relay'
 import { declareSideQueues, startConsumer } from '#messaging/consumer'
 import { CONSUMERS } from '#messaging/consumers'
 import { MarketContext } from '#markets/market_context'
+import { oncePerPeriod } from '#messaging/services/lease'
 import { OrderService } from '#orders/services/order_service'
 import type { RegionsConfig } from '#shards/define_regions'
 
@@ -74,9 +75,13 @@ export default class Worker extends BaseCommand {
       const orders = new OrderService()
       while (this.#running) {
         for (const market of markets.all()) {
-          const cancelled = await orders.expireUnpaid(MarketContext.of(market)).catch((error) => {
+          // One worker per market and period scans; the others skip it
+          // (cancelling an order twice would be refused anyway).
+          const { result: cancelled } = await oncePerPeriod(`expiry:${market.code}`, this.expirySeconds * 1000, () =>
+            orders.expireUnpaid(MarketContext.of(market))
+          ).catch((error) => {
             this.logger.error(`expiry ${market.code}: ${(error as Error).message}`)
-            return 0
+            return { result: 0 }
           })
           if (cancelled) this.logger.info(`${market.code}: ${cancelled} unpaid orders cancelled`)
         }

@@ -13,6 +13,7 @@ import type { MessageEnvelope } from '#messaging/services/outbox'
 import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
 import { transition } from '#orders/order_state'
 import { marketContext } from '#tests/support/identity'
+import { oncePerPeriod } from '#messaging/services/lease'
 
 const URL = 'amqp://guest:guest@127.0.0.1:5672'
 const SHARDS = ['sea-1', 'sea-2', 'sea-3', 'ea-1', 'latam-1']
@@ -220,4 +221,19 @@ test.group('Messaging: outbox, relay and consumers', (group) => {
     assert.deepEqual([Number(after.available), Number(after.reserved)], [Number(before.available), reservedBefore - 1])
     assert.equal(Number((await market.db.from('products').where('public_id', line.product_public_id).first()).sold_count), soldBefore + 1)
   }).timeout(45_000)
+})
+
+test.group('Worker leases', () => {
+  test('a periodic job runs once per period however many workers ask at once', async ({ assert }) => {
+    const name = `test-${randomUUID()}`
+    let runs = 0
+    const job = async () => ++runs
+    const attempts = await Promise.all(Array.from({ length: 6 }, () => oncePerPeriod(name, 400, job)))
+    assert.equal(attempts.filter((attempt) => attempt.ran).length, 1)
+    assert.equal(runs, 1)
+    assert.isFalse((await oncePerPeriod(name, 400, job)).ran)
+    await new Promise((resolve) => setTimeout(resolve, 450))
+    assert.isTrue((await oncePerPeriod(name, 400, job)).ran)
+    assert.equal(runs, 2)
+  })
 })
