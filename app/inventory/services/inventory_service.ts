@@ -46,17 +46,10 @@ function affected(result: unknown): number {
  * update what storefronts show.
  */
 export class InventoryService {
-  async reserveStock(market: MarketContext, sku: { id: number; publicId: string }, quantity: number, trx?: TransactionClientContract) {
-    this.assertQuantity(quantity)
-    const client = trx ?? market.db
-    const result = await client.rawQuery(
-      `UPDATE stock_levels SET available = available - ?, reserved = reserved + ?, updated_at = UTC_TIMESTAMP()
-       WHERE sku_id = ? AND market_code = ? AND available >= ?`,
-      [quantity, quantity, sku.id, market.code, quantity]
-    )
-    if (affected(result) !== 1) throw new InsufficientStockError(sku.publicId, quantity)
-    const after = await this.availableOf(client, sku.id)
-    if (after === 0) await this.announce(market, sku.id, trx)
+  /** Reserves units of one SKU on their own (a checkout reserves through `reserveMany`). */
+  async reserveStock(market: MarketContext, sku: { id: number; publicId: string }, quantity: number) {
+    const reserved = await market.transaction((trx) => this.reserveMany(market, [{ sku, quantity }], trx))
+    await this.announceSoldOut(market, reserved)
   }
 
   /**
