@@ -35,6 +35,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_NAME_PREFIX: Env.schema.string.optional(),
   DB_CONTROL_URL: Env.schema.secret.optional(),
   DB_POOL_MAX: Env.schema.number.optional(),
+  // Order-writer transactions in flight per market and process (group commit).
+  ORDER_WRITER_IN_FLIGHT: Env.schema.number.optional(),
 
   REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
   REDIS_PORT: Env.schema.number.optional(),

@@ -4,7 +4,7 @@ import { accountFactory, hostOf } from '#tests/support/identity'
 import { categoryTree, productFactory } from '#tests/support/catalog'
 import { OrderService } from '#orders/services/order_service'
 import { OrderPlacement } from '#orders/services/order_placement'
-import { OrderWriter, type DraftedCheckout } from '#orders/services/order_writer'
+import { MAX_IN_FLIGHT, OrderWriter, type DraftedCheckout } from '#orders/services/order_writer'
 import { priceCheckout } from '#orders/services/checkout_pricing'
 import { orderWriteCounts } from '#metrics/order_metrics'
 
@@ -227,13 +227,13 @@ test.group('Order writer: group commit', () => {
   test('checkouts that arrive while transactions run are written together in the next one', async ({ assert }) => {
     const { market, sku, people, draft } = await drafts('SG', 10, 20)
     const before = await orderWriteCounts('SG')
-    // The first four start a transaction each at once (the in-flight limit);
-    // the six others queue behind them and go together.
+    // The first ones start a transaction each at once (up to the in-flight
+    // limit); the others queue behind them and go together.
     await Promise.all(people.map((person) => OrderWriter.write(market, draft(person, randomUUID()))))
     const after = await orderWriteCounts('SG')
-    assert.equal((after.transactions.single ?? 0) - (before.transactions.single ?? 0), 4)
+    assert.equal((after.transactions.single ?? 0) - (before.transactions.single ?? 0), MAX_IN_FLIGHT)
     assert.equal((after.transactions.group ?? 0) - (before.transactions.group ?? 0), 1)
-    assert.equal((after.checkouts.group ?? 0) - (before.checkouts.group ?? 0), 6)
+    assert.equal((after.checkouts.group ?? 0) - (before.checkouts.group ?? 0), 10 - MAX_IN_FLIGHT)
     assert.deepEqual(await level(market, sku), { available: 10, reserved: 10 })
     const orders = await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id))
     assert.lengthOf(orders, 10)
@@ -243,11 +243,11 @@ test.group('Order writer: group commit', () => {
   })
 
   test('a group with one bad checkout is rolled back and each is written alone: only the bad one fails', async ({ assert }) => {
-    const { market, sku, people, draft } = await drafts('SG', 8, 20)
+    const { market, sku, people, draft } = await drafts('SG', 4 + MAX_IN_FLIGHT, 20)
     const reused = randomUUID()
     const checkouts = [
-      // Four that take the in-flight slots, then the group.
-      ...people.slice(4, 8).map((person) => draft(person, randomUUID())),
+      // Enough to take the in-flight slots, then the group.
+      ...people.slice(4).map((person) => draft(person, randomUUID())),
       draft(people[0], randomUUID()),
       draft(people[1], reused),
       draft(people[2], randomUUID()),
@@ -257,12 +257,12 @@ test.group('Order writer: group commit', () => {
     ]
     const before = await orderWriteCounts('SG')
     const results = await Promise.allSettled(checkouts.map((checkout) => OrderWriter.write(market, checkout)))
-    assert.deepEqual(results.map((result) => result.status), [...Array(4).fill('fulfilled'), 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
-    assert.equal(((results[7] as PromiseRejectedResult).reason as { code?: string }).code, 'ER_DUP_ENTRY')
+    assert.deepEqual(results.map((result) => result.status), [...Array(MAX_IN_FLIGHT).fill('fulfilled'), 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    assert.equal(((results[MAX_IN_FLIGHT + 3] as PromiseRejectedResult).reason as { code?: string }).code, 'ER_DUP_ENTRY')
     const after = await orderWriteCounts('SG')
     assert.equal((after.transactions.fallback ?? 0) - (before.transactions.fallback ?? 0), 1)
-    assert.deepEqual(await level(market, sku), { available: 12, reserved: 8 })
-    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 8)
+    assert.deepEqual(await level(market, sku), { available: 20 - (MAX_IN_FLIGHT + 4), reserved: MAX_IN_FLIGHT + 4 })
+    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), MAX_IN_FLIGHT + 4)
   })
 
   test('a group short of stock as a whole still sells every unit there is, and not one more', async ({ assert }) => {
