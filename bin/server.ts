@@ -1,30 +1,61 @@
 /*
  * HTTP server entrypoint (`node bin/server.js` from a build, or through
- * `node ace serve` in development).
+ * `node ace serve` in development). With WEB_CONCURRENCY=N (N > 1) the
+ * process forks N HTTP workers sharing the port (node:cluster) and passes
+ * SIGTERM/SIGINT on to them; what the workers share already lives in MySQL
+ * and Redis (sessions, caches and their bus, rate limits, flash sales).
  */
-await import('reflect-metadata')
-const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+import cluster from 'node:cluster'
 
-const APP_ROOT = new URL('../', import.meta.url)
+const workers = Number(process.env.WEB_CONCURRENCY ?? 1)
 
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
+if (cluster.isPrimary && Number.isInteger(workers) && workers > 1) {
+  for (let i = 0; i < workers; i++) cluster.fork()
+  const stop = (signal: NodeJS.Signals) => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
   }
-  return import(filePath)
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+  let exited = 0
+  cluster.on('exit', (_worker, code) => {
+    exited++
+    if (code !== 0) process.exitCode = code ?? 1
+    if (exited === workers) process.exit()
+  })
+} else {
+  await serve()
 }
 
-new Ignitor(APP_ROOT, { importer: IMPORTER })
-  .tap((app) => {
-    app.booting(async () => {
-      await import('#start/env')
+async function serve() {
+  await import('reflect-metadata')
+  const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
+
+  const APP_ROOT = new URL('../', import.meta.url)
+
+  const IMPORTER = (filePath: string) => {
+    if (filePath.startsWith('./') || filePath.startsWith('../')) {
+      return import(new URL(filePath, APP_ROOT).href)
+    }
+    return import(filePath)
+  }
+
+  new Ignitor(APP_ROOT, { importer: IMPORTER })
+    .tap((app) => {
+      app.booting(async () => {
+        await import('#start/env')
+      })
+      // A cluster worker's channel to the primary would keep it alive.
+      const terminate = async () => {
+        await app.terminate()
+        if (cluster.isWorker) process.disconnect()
+      }
+      app.listen('SIGTERM', terminate)
+      app.listenIf(app.managedByPm2 || cluster.isWorker, 'SIGINT', terminate)
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
-  })
-  .httpServer()
-  .start()
-  .catch((error) => {
-    process.exitCode = 1
-    prettyPrintError(error)
-  })
+    .httpServer()
+    .start()
+    .catch((error) => {
+      process.exitCode = 1
+      prettyPrintError(error)
+    })
+}
