@@ -27,31 +27,9 @@ if (cluster.isPrimary && Number.isInteger(workers) && workers > 1) {
 }
 
 async function serve() {
-  await import('reflect-metadata')
-  const { Ignitor, prettyPrintError } = await import('@adonisjs/core')
-
-  const APP_ROOT = new URL('../', import.meta.url)
-
-  const IMPORTER = (filePath: string) => {
-    if (filePath.startsWith('./') || filePath.startsWith('../')) {
-      return import(new URL(filePath, APP_ROOT).href)
-    }
-    return import(filePath)
-  }
-
-  new Ignitor(APP_ROOT, { importer: IMPORTER })
-    .tap((app) => {
-      app.booting(async () => {
-        await import('#start/env')
-      })
-      // A cluster worker's channel to the primary would keep it alive.
-      const terminate = async () => {
-        await app.terminate()
-        if (cluster.isWorker) process.disconnect()
-      }
-      app.listen('SIGTERM', terminate)
-      app.listenIf(app.managedByPm2 || cluster.isWorker, 'SIGINT', terminate)
-    })
+  const { prettyPrintError } = await import('@adonisjs/core')
+  const { ignitor } = await import('./ignite.js')
+  ignitor()
     .httpServer()
     .start()
     .catch((error) => {
