@@ -1,6 +1,7 @@
 import cache from '@adonisjs/cache/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
+import { unwrapFactoryError } from '#exceptions/cache_errors'
 
 /**
  * What storefronts read most, cached per market and locale in the
@@ -15,7 +16,7 @@ export class CatalogCache {
   static flashSalesTag = (market: string) => `flash-sales:${market}`
 
   productDetail<T>(market: MarketContext, locale: string, publicId: string, factory: () => Promise<T>) {
-    return unwrap(cache.getOrSet({
+    return unwrapFactoryError(cache.getOrSet({
       key: `catalog:product:${market.code}:${publicId}:${locale}`,
       ttl: '10m',
       tags: [CatalogCache.productTag(market.code, publicId)],
@@ -24,7 +25,7 @@ export class CatalogCache {
   }
 
   listing<T>(market: MarketContext, locale: string, query: string, factory: () => Promise<T>) {
-    return unwrap(cache.getOrSet({
+    return unwrapFactoryError(cache.getOrSet({
       key: `catalog:listing:${market.code}:${locale}:${query}`,
       ttl: '2m',
       tags: [CatalogCache.listingTag(market.code)],
@@ -33,7 +34,7 @@ export class CatalogCache {
   }
 
   categories<T>(market: MarketContext, locale: string, factory: () => Promise<T>) {
-    return unwrap(cache.getOrSet({
+    return unwrapFactoryError(cache.getOrSet({
       key: `catalog:categories:${market.code}:${locale}`,
       ttl: '1h',
       tags: [CatalogCache.categoriesTag(market.code)],
@@ -43,7 +44,7 @@ export class CatalogCache {
 
   /** The flash sales of a market not yet ended (checkout looks them up on every order). */
   flashSales<T>(market: MarketContext, factory: () => Promise<T>) {
-    return unwrap(cache.getOrSet({
+    return unwrapFactoryError(cache.getOrSet({
       key: `catalog:flash-sales:${market.code}`,
       ttl: '1m',
       tags: [CatalogCache.flashSalesTag(market.code)],
@@ -76,18 +77,5 @@ export class CatalogCache {
     } catch (error) {
       logger.warn({ err: error, market: market.code, tags }, 'cache invalidation did not reach Redis')
     }
-  }
-}
-
-/**
- * The cache wraps what a factory throws (E_FACTORY_ERROR); callers get the
- * original error back, so a missing product is still a 404.
- */
-async function unwrap<T>(pending: Promise<T>): Promise<T> {
-  try {
-    return await pending
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause
-    throw cause instanceof Error ? cause : error
   }
 }

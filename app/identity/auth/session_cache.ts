@@ -1,5 +1,6 @@
 import cache from '@adonisjs/cache/services/main'
 import logger from '@adonisjs/core/services/logger'
+import { unwrapFactoryError } from '#exceptions/cache_errors'
 
 /** A token row and its owner's row, as the database gave them (dates as epoch ms). */
 export interface CachedSession {
@@ -28,23 +29,19 @@ const ownerTag = (market: string, ownerId: number | string) => `owner:${market}:
  */
 export const SessionCache = {
   async get(market: string, tokenId: string, load: () => Promise<CachedSession | null>): Promise<CachedSession | null> {
-    try {
-      const session = await store().getOrSet<CachedSession | undefined>({
+    const session = await unwrapFactoryError(
+      store().getOrSet<CachedSession | undefined>({
         key: tokenKey(market, tokenId),
         ttl: TTL,
         factory: async (ctx) => {
-          const session = await load()
-          if (!session) return ctx.skip()
-          ctx.setTags([ownerTag(market, String(session.token.tokenable_id))])
-          return session
+          const loaded = await load()
+          if (!loaded) return ctx.skip()
+          ctx.setTags([ownerTag(market, String(loaded.token.tokenable_id))])
+          return loaded
         },
       })
-      return session ?? null
-    } catch (error) {
-      // The cache wraps factory errors; a database error is the caller's.
-      const cause = (error as { cause?: unknown }).cause
-      throw cause instanceof Error ? cause : error
-    }
+    )
+    return session ?? null
   },
 
   async put(market: string, tokenId: string, session: CachedSession) {

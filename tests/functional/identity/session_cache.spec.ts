@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import type { ChildProcess } from 'node:child_process'
+import db from '@adonisjs/lucid/services/db'
 import { PASSWORD, accountFactory, hostOf } from '#tests/support/identity'
 import { client as clientAt, startInstance, stopInstance } from '#tests/support/api_client'
 
@@ -68,5 +69,17 @@ test.group('Session cache across instances', (group) => {
     const id = Buffer.from(encodedId, 'base64url').toString()
     const padded = `${prefix}${Buffer.from(`00${id}`).toString('base64url')}${rest.slice(rest.indexOf('.'))}`
     ;(await client.get('/api/v1/me').header('Host', hostOf('PH')).bearerToken(padded)).assertStatus(401)
+  })
+
+  test('once a session is cached, authenticated requests read nothing from the shard', async ({ client, assert }) => {
+    const { token } = await accountFactory('ID')
+    const me = () => client.get('/api/v1/me').header('Host', hostOf('ID')).bearerToken(token)
+    ;(await me()).assertStatus(200)
+    // MariaDB counts every SELECT it runs; a buyer's /me needs none but
+    // authentication's (two per request without the cache).
+    const selects = async () => Number((await db.rawQuery("SHOW GLOBAL STATUS LIKE 'Com_select'"))[0][0].Value)
+    const before = await selects()
+    for (let i = 0; i < 10; i++) (await me()).assertStatus(200)
+    assert.isAtMost((await selects()) - before, 2)
   })
 })
