@@ -75,10 +75,11 @@ export default class Worker extends BaseCommand {
       const orders = new OrderService()
       while (this.#running) {
         for (const market of markets.all()) {
+          if (!this.#running) break
           // One worker per market and period scans; the others skip it
           // (cancelling an order twice would be refused anyway).
           const { result: cancelled } = await oncePerPeriod(`expiry:${market.code}`, this.expirySeconds * 1000, () =>
-            orders.expireUnpaid(MarketContext.of(market))
+            orders.expireUnpaid(MarketContext.of(market), new Date(), 100, () => this.#running)
           ).catch((error) => {
             this.logger.error(`expiry ${market.code}: ${(error as Error).message}`)
             return { result: 0 }

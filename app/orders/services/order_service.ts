@@ -72,7 +72,7 @@ export class OrderService {
   }
 
   /** Cancels the market's orders still unpaid past their window; returns how many. */
-  async expireUnpaid(market: MarketContext, now = new Date(), batch = 100) {
+  async expireUnpaid(market: MarketContext, now = new Date(), batch = 100, keepGoing: () => boolean = () => true) {
     const due = await market.db
       .from('orders')
       .where('market_code', market.code)
@@ -83,6 +83,8 @@ export class OrderService {
       .select('number')
     let cancelled = 0
     for (const { number } of due) {
+      // A stopping worker leaves the rest of the batch to the next one.
+      if (!keepGoing()) break
       try {
         await this.cancel(market, number, { type: 'system', id: null }, 'payment window expired')
         cancelled++

@@ -193,6 +193,22 @@ test.group('Checkout and orders', (group) => {
     assert.equal(detail.body().data.skus[0].stock.status, 'in_stock')
   })
 
+  test('an expiry scan stops between orders when its worker is stopping', async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 10 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const later = new Date(Date.now() + (market.market.payments.paymentWindowMinutes + 1) * 60_000)
+    // Other tests' unpaid orders out of the way first.
+    while ((await new OrderService().expireUnpaid(market, later)) > 0) {}
+    for (let i = 0; i < 3; i++) (await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] })).assertStatus(201)
+    let asked = 0
+    const cancelled = await new OrderService().expireUnpaid(market, later, 100, () => ++asked <= 1)
+    assert.equal(cancelled, 1)
+    const statuses = await market.db.from('orders').where('buyer_id', buyer.account.id).select('status')
+    assert.sameMembers(statuses.map((row: any) => row.status), ['cancelled', 'pending_payment', 'pending_payment'])
+    assert.deepEqual(await level(market, sku), { available: 8, reserved: 2 })
+  })
+
   test("a buyer pages through their own orders, newest first", async ({ client, assert }) => {
     const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 10 })
     const buyer = await accountFactory('SG', 'buyer')
