@@ -3,9 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { randomBytes } from 'node:crypto'
-import { MarketContext } from '#markets/market_context'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
-import { marketPublicId } from '#shards/public_id'
 import { storefrontTokens } from '#identity/auth/user_providers'
 
 /**
@@ -27,12 +25,11 @@ export default class BenchPrepareFlashSale extends BaseCommand {
 
   async run() {
     if (this.app.inProduction) throw new Error('not in production')
-    const market = MarketContext.of((await this.app.container.make('markets')).find('SG')!)
-    const skus = await market.db
-      .from('skus as s')
+    const market = (await this.app.container.make('markets')).context('SG')
+    const skus = await market
+      .table('skus as s')
       .join('stock_levels as l', 'l.sku_id', 's.id')
       .join('products as p', 'p.id', 's.product_id')
-      .where('s.market_code', 'SG')
       .where('p.status', 'active')
       .where('l.available', '>', 50)
       .orderBy('s.id')
@@ -41,9 +38,9 @@ export default class BenchPrepareFlashSale extends BaseCommand {
     if (skus.length < 5) throw new Error('run node ace db:seed first')
     const [flash, twin, warm, first, second] = skus
     for (const sku of [flash, twin, warm]) {
-      await market.db.from('stock_levels').where('sku_id', sku.id).update({ available: this.stock + 10_000, reserved: 0 })
+      await market.table('stock_levels').where('sku_id', sku.id).update({ available: this.stock + 10_000, reserved: 0 })
     }
-    await market.db.from('stock_levels').whereIn('sku_id', [first.id, second.id]).update({ available: 1_000_000 })
+    await market.table('stock_levels').whereIn('sku_id', [first.id, second.id]).update({ available: 1_000_000 })
     const sale = await new FlashSaleService().schedule(market, 'STF-bench', {
       sku: flash.public_id,
       startsAt: DateTime.utc().minus({ minutes: 1 }),
@@ -64,8 +61,7 @@ export default class BenchPrepareFlashSale extends BaseCommand {
     const tag = randomBytes(3).toString('hex')
     const now = new Date()
     const rows = Array.from({ length: this.buyers }, (_, index) => ({
-      public_id: marketPublicId('SG'),
-      market_code: 'SG',
+      public_id: market.publicId(),
       role: 'buyer',
       email: `bench.${tag}.${index}@example.com`,
       full_name: 'Bench Buyer',
@@ -74,8 +70,8 @@ export default class BenchPrepareFlashSale extends BaseCommand {
       created_at: now,
       updated_at: now,
     }))
-    for (let start = 0; start < rows.length; start += 500) await market.db.table('users').multiInsert(rows.slice(start, start + 500))
-    const ids = await market.db.from('users').where('email', 'like', `bench.${tag}.%`).orderBy('id').select('id')
+    for (let start = 0; start < rows.length; start += 500) await market.insert('users', rows.slice(start, start + 500))
+    const ids = await market.table('users').where('email', 'like', `bench.${tag}.%`).orderBy('id').select('id')
     const tokens: string[] = []
     for (const { id } of ids) tokens.push((await storefrontTokens(market).create(Number(id), ['storefront'])).value!.release())
     process.stdout.write(

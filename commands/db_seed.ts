@@ -1,6 +1,5 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { MarketContext } from '#markets/market_context'
 
 /**
  * The demo data of every market (replaces Lucid's db:seed: Pasar seeds per
@@ -30,7 +29,7 @@ export default class DbSeed extends BaseCommand {
     }
     for (const market of markets) {
       const started = Date.now()
-      const seeder = new DemoCatalogSeeder(MarketContext.of(market), (line) => this.logger.info(line))
+      const seeder = new DemoCatalogSeeder(registry.context(market.code), (line) => this.logger.info(line))
       const { existing, added } = await seeder.products(this.products)
       this.logger.success(
         `${market.code} (${market.region}): ${existing + added} demo products (${added} added in ${((Date.now() - started) / 1000).toFixed(1)} s)`

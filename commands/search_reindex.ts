@@ -1,6 +1,5 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { MarketContext } from '#markets/market_context'
 import { ProductDocuments } from '#catalog/services/product_documents'
 import { searchDriver } from '#search/services/search_service'
 
@@ -19,19 +18,18 @@ export default class SearchReindex extends BaseCommand {
 
   async run() {
     const registry = await this.app.container.make('markets')
-    const markets = this.market ? [registry.find(this.market)].filter(Boolean) : registry.all()
-    if (markets.length === 0) {
+    if (this.market && !registry.find(this.market)) {
       this.logger.error(`Unknown market "${this.market}"`)
       this.exitCode = 1
       return
     }
+    const markets = this.market ? [registry.context(this.market)] : registry.codes().map((code) => registry.context(code))
     const driver = searchDriver()
     for (const market of markets) {
-      const context = MarketContext.of(market!)
       const started = Date.now()
-      const result = await driver.reindex(context, new ProductDocuments().allActive(context))
+      const result = await driver.reindex(market, new ProductDocuments().allActive(market))
       this.logger.success(
-        `${market!.code}: ${result.indexed} products into ${result.index} (${driver.name}) in ${Date.now() - started} ms`
+        `${market.code}: ${result.indexed} products into ${result.index} (${driver.name}) in ${Date.now() - started} ms`
       )
     }
   }

@@ -5,8 +5,8 @@ import { Broker } from '#messaging/services/broker'
 import { EventPublisher } from '#messaging/services/event_publisher'
 import { OutboxRelay } from '#messaging/services/outbox_relay'
 import { declareSideQueues, startConsumer } from '#messaging/consumer'
-import { CONSUMERS } from '#messaging/consumers'
-import { MarketContext } from '#markets/market_context'
+import { registeredConsumers } from '#messaging/consumers'
+import '#start/consumers'
 import { oncePerPeriod } from '#messaging/services/lease'
 import { OrderService } from '#orders/services/order_service'
 import type { RegionsConfig } from '#shards/define_regions'
@@ -51,7 +51,7 @@ export default class Worker extends BaseCommand {
     const shards = Object.keys(this.app.config.get<RegionsConfig>('regions').shards)
     const relay = new OutboxRelay(publisher, shards)
     const consumers: Consumer[] = []
-    for (const definition of CONSUMERS) {
+    for (const definition of registeredConsumers()) {
       await declareSideQueues(broker.connection, definition)
       consumers.push(startConsumer(broker.connection, publisher, markets, definition))
     }
@@ -78,8 +78,8 @@ export default class Worker extends BaseCommand {
           if (!this.#running) break
           // One worker per market and period scans; the others skip it
           // (cancelling an order twice would be refused anyway).
-          const { result: cancelled } = await oncePerPeriod(`expiry:${market.code}`, this.expirySeconds * 1000, () =>
-            orders.expireUnpaid(MarketContext.of(market), new Date(), 100, () => this.#running)
+          const { result: cancelled } = await oncePerPeriod(markets.context(market.code).key('expiry'), this.expirySeconds * 1000, () =>
+            orders.expireUnpaid(markets.context(market.code), new Date(), 100, () => this.#running)
           ).catch((error) => {
             this.logger.error(`expiry ${market.code}: ${(error as Error).message}`)
             return { result: 0 }

@@ -1,7 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
 
-server.errorHandler(() => import('#exceptions/handler'))
+server.errorHandler(() => import('#http/exception_handler'))
 
 /**
  * Server middleware run on every request, routed or not. Session and shield

@@ -1,11 +1,12 @@
 import vine from '@vinejs/vine'
-import { decodeCursor, encodeCursor } from '#catalog/services/product_browse'
+import { cursor } from '#validation/rules'
+import { decodeCursor, encodeCursor } from '#http/cursor'
 
 /** `?limit=` (1-100) and an opaque `?cursor=`, the API's paging convention. */
 export const pageQueryValidator = vine.create(
   vine.object({
     limit: vine.number().withoutDecimals().range([1, 100]).optional(),
-    cursor: vine.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
+    cursor: cursor(100).optional(),
   })
 )
 

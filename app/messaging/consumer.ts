@@ -1,8 +1,7 @@
 import type { Connection, Consumer, AsyncMessage } from 'rabbitmq-client'
 import logger from '@adonisjs/core/services/logger'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketRegistry } from '#markets/services/market_registry'
-import { MarketContext } from '#markets/market_context'
+import type { MarketContext } from '#markets/market_context'
 import { EVENTS_EXCHANGE, queuesOf } from '#messaging/topology'
 import type { EventPublisher } from '#messaging/services/event_publisher'
 import type { MessageEnvelope } from '#messaging/services/outbox'
@@ -15,8 +14,11 @@ export interface ConsumerDefinition {
   maxAttempts?: number
   retryDelayMs?: number
   prefetch?: number
-  /** The effect, inside the market shard's transaction that records the message id. */
-  handle(envelope: MessageEnvelope, context: { market: MarketContext; trx: TransactionClientContract }): Promise<void>
+  /**
+   * The effect. `market` is the context of the envelope's market, bound to
+   * the shard transaction that also records the message id.
+   */
+  handle(envelope: MessageEnvelope, market: MarketContext): Promise<void>
 }
 
 function isDuplicate(error: unknown) {
@@ -52,14 +54,11 @@ export function startConsumer(
     },
     async (message: AsyncMessage) => {
       const envelope = (Buffer.isBuffer(message.body) ? JSON.parse(message.body.toString()) : message.body) as MessageEnvelope
-      const market = markets.find(envelope.market)
       const attempt = Number(message.headers?.['x-attempt'] ?? 0) + 1
       try {
-        if (!market) throw new Error(`unknown market ${envelope.market}`)
-        const context = MarketContext.of(market)
-        await context.transaction(async (trx) => {
-          await trx.table('processed_messages').insert({ consumer: definition.name, message_id: envelope.id, processed_at: new Date() })
-          await definition.handle(envelope, { market: context, trx })
+        await markets.context(envelope.market).transaction(async (market) => {
+          await market.insert('processed_messages', { consumer: definition.name, message_id: envelope.id, processed_at: new Date() })
+          await definition.handle(envelope, market)
         })
       } catch (error) {
         if (isDuplicate(error)) return // already applied: ack

@@ -1,4 +1,3 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 import { Outbox } from '#messaging/services/outbox'
 import { DomainError } from '#exceptions/domain_error'
@@ -43,38 +42,33 @@ export interface Actor {
 /**
  * Moves an order from `from` to `to` with one conditional UPDATE (a
  * concurrent change makes it affect no row and fail), appends the history
- * and writes `orders.<to>` to the outbox, all in the caller's transaction.
+ * and writes `orders.<to>` to the outbox (with `data` beside the number and
+ * the two statuses), all in one transaction: the context's, or its own.
  */
 export async function transition(
-  trx: TransactionClientContract,
   market: MarketContext,
   order: { id: number; number: string; status: OrderStatus },
   to: OrderStatus,
   actor: Actor,
-  reason: string | null = null
+  reason: string | null = null,
+  data: Record<string, unknown> = {}
 ) {
   if (!TRANSITIONS[order.status].includes(to)) throw new IllegalTransitionError(order.number, order.status, to)
-  const updated = await trx
-    .from('orders')
-    .where('id', order.id)
-    .where('status', order.status)
-    .update({ status: to, updated_at: new Date() })
-  if (Number(updated) !== 1) {
-    const current = await trx.from('orders').where('id', order.id).select('status').first()
-    throw new IllegalTransitionError(order.number, current?.status ?? order.status, to)
-  }
-  await trx.table('order_history').insert({
-    order_id: order.id,
-    from_status: order.status,
-    to_status: to,
-    actor_type: actor.type,
-    actor_id: actor.id,
-    reason,
-    occurred_at: new Date(),
-  })
-  await Outbox.record(trx, market, {
-    domain: 'orders',
-    name: to,
-    data: { number: order.number, from: order.status, to, reason },
+  await market.transaction(async (market) => {
+    const updated = await market.table('orders').where('id', order.id).where('status', order.status).update({ status: to, updated_at: new Date() })
+    if (Number(updated) !== 1) {
+      const current = await market.table('orders').where('id', order.id).select('status').first()
+      throw new IllegalTransitionError(order.number, current?.status ?? order.status, to)
+    }
+    await market.insert('order_history', {
+      order_id: order.id,
+      from_status: order.status,
+      to_status: to,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      reason,
+      occurred_at: new Date(),
+    })
+    await Outbox.record(market, { domain: 'orders', name: to, data: { ...data, number: order.number, from: order.status, to, reason } })
   })
 }

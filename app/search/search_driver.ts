@@ -1,24 +1,7 @@
 import type { MarketContext } from '#markets/market_context'
+import type { ProductDocument } from '#catalog/services/product_documents'
 
-/** What the catalog hands to search for one active product. */
-export interface ProductDocument {
-  productId: number
-  publicId: string
-  marketCode: string
-  titles: Record<string, string>
-  descriptions: Record<string, string>
-  brand: string | null
-  image: string | null
-  categoryId: number
-  categoryPath: string
-  categorySlug: string
-  shopId: number
-  minPrice: number
-  maxPrice: number
-  inStock: boolean
-  soldCount: number
-  publishedAt: string | null
-}
+export type { ProductDocument }
 
 export type SearchSort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'best_selling'
 
@@ -31,13 +14,13 @@ export interface SearchFilters {
   inStock?: boolean
 }
 
+/** A search in the market context's locale. */
 export interface SearchRequest {
   query: string
   filters: SearchFilters
   sort: SearchSort
   offset: number
   limit: number
-  locale: string
 }
 
 export interface SearchHit {
@@ -69,7 +52,8 @@ export interface SearchDriver {
   index(market: MarketContext, documents: ProductDocument[]): Promise<void>
   remove(market: MarketContext, productIds: { productId: number; publicId: string }[]): Promise<void>
   search(market: MarketContext, request: SearchRequest): Promise<SearchResult>
-  suggest(market: MarketContext, prefix: string, locale: string, limit: number): Promise<string[]>
+  /** Titles completing `prefix`, in the context's locale. */
+  suggest(market: MarketContext, prefix: string, limit: number): Promise<string[]>
   /** Rebuilds the market's index from every document the source yields, without downtime. */
   reindex(market: MarketContext, source: AsyncIterable<ProductDocument[]>): Promise<{ indexed: number; index: string }>
 }

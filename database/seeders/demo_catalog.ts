@@ -1,6 +1,5 @@
 import hash from '@adonisjs/core/services/hash'
 import type { MarketContext } from '#markets/market_context'
-import { marketPublicId } from '#shards/public_id'
 import { priceStep } from '#money/money'
 import { CategoryService } from '#catalog/services/category_service'
 import type Category from '#catalog/models/category'
@@ -73,7 +72,7 @@ export class DemoCatalogSeeder {
   }
 
   private names(names: Record<VocabularyLanguage, string>) {
-    return Object.fromEntries(this.market.market.locales.map((locale) => [locale, names[vocabularyLanguage(locale)]]))
+    return Object.fromEntries(this.market.locales.map((locale) => [locale, names[vocabularyLanguage(locale)]]))
   }
 
   async categories(): Promise<Leaf[]> {
@@ -95,22 +94,21 @@ export class DemoCatalogSeeder {
 
   /** Demo sellers (`seller<n>@<market>.demo.pasar.test`) and one demo buyer. */
   async sellers(count: number): Promise<number[]> {
-    const db = this.market.db
+    const market = this.market
     const passwordHash = await hash.make(DEMO_PASSWORD)
     const now = new Date()
     const emails = Array.from({ length: count }, (_, index) => `seller${index + 1}@${this.codeLower}.demo.pasar.test`)
     const existing = new Set(
-      (await db.from('users').where('market_code', this.market.code).whereIn('email', emails).select('email')).map((row) => row.email)
+      (await market.table('users').whereIn('email', emails).select('email')).map((row) => row.email)
     )
     const buyer = `buyer@${this.codeLower}.demo.pasar.test`
     const rows = [...emails.filter((email) => !existing.has(email)), ...(existing.has(buyer) ? [] : [buyer])]
-    const hasBuyer = await db.from('users').where('market_code', this.market.code).where('email', buyer).first()
+    const hasBuyer = await market.table('users').where('email', buyer).first()
     for (const email of rows) {
       if (email === buyer && hasBuyer) continue
       const seller = email !== buyer
-      await db.table('users').insert({
-        public_id: marketPublicId(this.market.code),
-        market_code: this.market.code,
+      await market.insert('users', {
+        public_id: market.publicId(),
         role: seller ? 'seller' : 'buyer',
         email,
         full_name: seller ? `Demo Seller ${email.split('@')[0].replace('seller', '')}` : 'Demo Buyer',
@@ -121,21 +119,20 @@ export class DemoCatalogSeeder {
         updated_at: now,
       })
     }
-    const sellers = await db.from('users').where('market_code', this.market.code).whereIn('email', emails).select('id', 'email')
+    const sellers = await market.table('users').whereIn('email', emails).select('id', 'email')
     const shopIds: number[] = []
     for (const seller of sellers) {
-      let shop = await db.from('shops').where('user_id', seller.id).first()
+      let shop = await market.table('shops').where('user_id', seller.id).first()
       if (!shop) {
         const number = seller.email.split('@')[0].replace('seller', '')
-        await db.table('shops').insert({
-          public_id: marketPublicId(this.market.code),
+        await market.insert('shops', {
+          public_id: market.publicId(),
           user_id: seller.id,
-          market_code: this.market.code,
-          name: `${this.market.market.name} Demo Shop ${number}`,
+          name: `${market.name} Demo Shop ${number}`,
           slug: `demo-shop-${number}`,
           pickup_address: JSON.stringify({
             line1: `${number} Demo Street`,
-            city: this.market.market.name,
+            city: market.name,
             postalCode: '10000',
             country: this.market.code,
             contactName: `Demo Seller ${number}`,
@@ -145,7 +142,7 @@ export class DemoCatalogSeeder {
           created_at: now,
           updated_at: now,
         })
-        shop = await db.from('shops').where('user_id', seller.id).first()
+        shop = await market.table('shops').where('user_id', seller.id).first()
       }
       shopIds.push(Number(shop.id))
     }
@@ -153,12 +150,10 @@ export class DemoCatalogSeeder {
   }
 
   async products(target: number, options: { sellers?: number; batchSize?: number } = {}) {
-    const db = this.market.db
     const leaves = await this.categories()
     const shops = await this.sellers(options.sellers ?? Math.max(20, Math.min(1000, Math.ceil(target / 100))))
-    const [{ count }] = await db
-      .from('products')
-      .where('market_code', this.market.code)
+    const [{ count }] = await this.market
+      .table('products')
       .whereIn('shop_id', shops)
       .count('* as count')
     const existing = Number(count)
@@ -189,17 +184,16 @@ export class DemoCatalogSeeder {
   private price(family: ProductFamily, rand: () => number) {
     const [low, high] = family.priceUsdCents
     const usdCents = Math.round(low + (high - low) * rand() ** 2)
-    const currency = this.market.market.currency
-    const exponent = this.market.market.currencyExponent
+    const currency = this.market.currency
+    const exponent = this.market.currencyExponent
     // Whole minor units of the market currency, then a shelf price (S$12.99, Rp59.900, ₫259.000).
     const minor = Math.floor((usdCents * USD_RATE_X100[currency] * 10 ** exponent) / 10_000)
-    const [shelf, minus] = DemoCatalogSeeder.SHELF[currency] ?? [priceStep(currency, this.market.market.priceDecimals), 0]
+    const [shelf, minus] = DemoCatalogSeeder.SHELF[currency] ?? [priceStep(currency, this.market.priceDecimals), 0]
     return Math.max(shelf, Math.round(minor / shelf) * shelf) - minus
   }
 
   private async batch(size: number, leaves: Leaf[], shops: number[], rand: () => number, offset: number) {
-    const db = this.market.db
-    const market = this.market.market
+    const market = this.market
     const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]
     const now = Date.now()
     const products: Record<string, unknown>[] = []
@@ -226,7 +220,7 @@ export class DemoCatalogSeeder {
           .replaceAll('{brand}', brand)
           .replaceAll('{qualifier}', first)
       }
-      const publicId = marketPublicId(market.code)
+      const publicId = market.publicId()
       const option = family.options[0]
       const variantCount = option ? 1 + Math.floor(rand() * Math.min(3, option.values.en.length)) : 1
       const start = option ? Math.floor(rand() * option.values.en.length) : 0
@@ -241,7 +235,6 @@ export class DemoCatalogSeeder {
       const sold = Math.floor(rand() ** 3 * 5000)
       products.push({
         public_id: publicId,
-        market_code: market.code,
         shop_id: pick(shops),
         category_id: leaf.category.id,
         status: 'active',
@@ -261,19 +254,18 @@ export class DemoCatalogSeeder {
       plans.push({ publicId, family, variants, taxCategory })
     }
 
-    await db.transaction(async (trx) => {
-      await insertMany(trx, 'products', products)
+    await market.transaction(async (market) => {
+      await insertMany(market, 'products', products)
       const ids = new Map(
-        (await trx.from('products').whereIn('public_id', plans.map((plan) => plan.publicId)).select('id', 'public_id')).map((row) => [row.public_id, Number(row.id)])
+        (await market.table('products').whereIn('public_id', plans.map((plan) => plan.publicId)).select('id', 'public_id')).map((row) => [row.public_id, Number(row.id)])
       )
       const skus: Record<string, unknown>[] = []
       for (const plan of plans) {
         const base = this.price(plan.family, rand)
         plan.variants.forEach((options, index) => {
           skus.push({
-            public_id: marketPublicId(market.code),
+            public_id: market.publicId(),
             product_id: ids.get(plan.publicId),
-            market_code: market.code,
             seller_sku: `DEMO-${ids.get(plan.publicId)}-${index + 1}`,
             options: JSON.stringify(options),
             price_amount: base + index * (DemoCatalogSeeder.SHELF[market.currency]?.[0] ?? 100) * 10,
@@ -285,22 +277,21 @@ export class DemoCatalogSeeder {
           })
         })
       }
-      await insertMany(trx, 'skus', skus)
-      const skuRows = await trx.from('skus').whereIn('public_id', skus.map((sku) => sku.public_id as string)).select('id')
+      await insertMany(market, 'skus', skus)
+      const skuRows = await market.table('skus').whereIn('public_id', skus.map((sku) => sku.public_id as string)).select('id')
       const stock = skuRows.map((row) => ({ sku_id: row.id, available: rand() < 0.08 ? 0 : 5 + Math.floor(rand() * 200) }))
       await insertMany(
-        trx,
+        market,
         'stock_levels',
-        stock.map((level) => ({ sku_id: level.sku_id, market_code: market.code, available: level.available, reserved: 0, updated_at: new Date(now) }))
+        stock.map((level) => ({ sku_id: level.sku_id, available: level.available, reserved: 0, updated_at: new Date(now) }))
       )
       await insertMany(
-        trx,
+        market,
         'stock_adjustments',
         stock
           .filter((level) => level.available > 0)
           .map((level) => ({
             sku_id: level.sku_id,
-            market_code: market.code,
             delta: level.available,
             reason: 'initial',
             note: 'demo seed',
@@ -311,7 +302,7 @@ export class DemoCatalogSeeder {
           }))
       )
       const productIds = [...ids.values()]
-      await trx.rawQuery(
+      await market.db.rawQuery(
         `UPDATE products p SET
            min_price = (SELECT MIN(price_amount) FROM skus WHERE product_id = p.id),
            max_price = (SELECT MAX(price_amount) FROM skus WHERE product_id = p.id),
@@ -325,14 +316,11 @@ export class DemoCatalogSeeder {
   }
 
   private async idsOf(publicIds: string[]) {
-    const rows = await this.market.db.from('products').whereIn('public_id', publicIds).select('id')
+    const rows = await this.market.table('products').whereIn('public_id', publicIds).select('id')
     return rows.map((row) => Number(row.id))
   }
 }
 
-async function insertMany(client: { table(name: string): { multiInsert(rows: Record<string, unknown>[]): Promise<unknown> } }, table: string, rows: Record<string, unknown>[]) {
-  for (let start = 0; start < rows.length; start += 1000) {
-    const chunk = rows.slice(start, start + 1000)
-    if (chunk.length) await client.table(table).multiInsert(chunk)
-  }
+async function insertMany(market: MarketContext, table: string, rows: Record<string, unknown>[]) {
+  for (let start = 0; start < rows.length; start += 1000) await market.insert(table, rows.slice(start, start + 1000))
 }

@@ -9,7 +9,7 @@ export async function categoryTree(code: string) {
   const market = await marketContext(code)
   const service = new CategoryService()
   const suffix = randomBytes(3).toString('hex')
-  const names = (name: string) => Object.fromEntries(market.market.locales.map((locale) => [locale, `${name} (${locale})`]))
+  const names = (name: string) => Object.fromEntries(market.locales.map((locale) => [locale, `${name} (${locale})`]))
   const fashion = await service.create(market, { slug: `fashion-${suffix}`, names: names('Fashion') })
   const men = await service.create(market, { slug: `men-${suffix}`, names: names('Men'), parent: fashion })
   const tshirts = await service.create(market, { slug: `men-tshirts-${suffix}`, names: names('T-Shirts'), parent: men })
@@ -19,7 +19,7 @@ export async function categoryTree(code: string) {
 }
 
 export function titlesFor(market: MarketContext, title: string) {
-  return Object.fromEntries(market.market.locales.map((locale) => [locale, title]))
+  return Object.fromEntries(market.locales.map((locale) => [locale, title]))
 }
 
 /** A seller with an active product of one SKU per price, through the real service. */
@@ -39,7 +39,7 @@ export async function productFactory(
       status: 'active',
       skus: options.prices.map((amount, index) => ({
         sellerSku: `SKU-${index + 1}`,
-        price: { amount, currency: market.market.currency },
+        price: { amount, currency: market.currency },
         weightGrams: 250,
         stock: options.stock ?? 10,
       })),

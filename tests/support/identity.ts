@@ -2,7 +2,6 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { MarketContext } from '#markets/market_context'
 import { AccountService, type ShopInput } from '#identity/services/account_service'
 import { StaffAdminService } from '#identity/services/staff_admin_service'
 import type { StaffRoleName } from '#identity/models/staff_role'
@@ -26,9 +25,9 @@ export function uniqueIp() {
   return `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`
 }
 
-export async function marketContext(code: string) {
+export async function marketContext(code: string, locale?: string) {
   const markets = await app.container.make('markets')
-  return MarketContext.of(markets.find(code)!)
+  return markets.context(code, locale)
 }
 
 export const SHOP: ShopInput = {

@@ -25,3 +25,25 @@ export async function problemsOf(sources: MarketSource[]): Promise<MarketConfigP
     throw error
   }
 }
+
+let demo: Promise<MarketRegistry> | undefined
+
+/**
+ * The demo markets loaded straight from config/markets (no application
+ * container, no database): what unit tests of pure rules (tax, shipping)
+ * take their market contexts from.
+ */
+export async function demoMarket(code: string, locale?: string) {
+  demo ??= MarketRegistry.loadFolder(new URL('../../config/markets', import.meta.url).pathname, new URL('../../', import.meta.url).pathname, {
+    regions: DEMO_REGIONS,
+    reservedHosts: ['admin.pasar.localhost'],
+  })
+  return (await demo).context(code, locale)
+}
+
+/** Every demo market's context (for property tests across markets). */
+export async function demoMarkets() {
+  await demoMarket('SG')
+  const registry = await demo!
+  return registry.codes().map((code) => registry.context(code))
+}

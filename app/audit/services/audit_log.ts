@@ -40,6 +40,12 @@ export function originOf(ctx: HttpContext): AuditOrigin {
  * records when there is one, so a change and its entry exist together.
  */
 export class AuditLog {
+  /** The signed-in staff member of a staff-host request, as an audit actor. */
+  static staffOf(ctx: HttpContext): { type: 'staff'; id: string; email: string } {
+    const staff = ctx.auth.use('staff').getUserOrFail()
+    return { type: 'staff', id: staff.publicId, email: staff.email }
+  }
+
   static async record(entry: AuditEntry, origin: AuditOrigin, trx?: TransactionClientContract) {
     const client = trx ?? db.connection('control')
     await client.table('audit_logs').insert({
@@ -50,6 +56,7 @@ export class AuditLog {
       action: entry.action,
       target_type: entry.target?.type ?? null,
       target_id: entry.target?.id ?? null,
+      // eslint-disable-next-line no-restricted-syntax -- the control database's audit log names the market it concerns
       market_code: entry.marketCode ?? null,
       ip: origin.ip,
       request_id: origin.requestId,

@@ -1,16 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import vine from '@vinejs/vine'
 import { ProductService } from '#catalog/services/product_service'
 import { AccountService } from '#identity/services/account_service'
 import { InventoryService } from '#inventory/services/inventory_service'
-import { createProductValidator, stockAdjustmentValidator, updateProductValidator } from '#catalog/validators/product'
+import { createProductValidator, productIdParam, stockAdjustmentValidator, updateProductValidator } from '#catalog/validators/product'
 import { sellerProduct } from '#catalog/transformers/seller_product'
-import Sku from '#catalog/models/sku'
 import { DomainError } from '#exceptions/domain_error'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import type Product from '#catalog/models/product'
-
-const publicIdParam = vine.create(vine.object({ id: vine.string().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/) }))
 
 class NoShopError extends DomainError {
   static status = 409
@@ -22,7 +18,7 @@ export default class SellerProductsController {
   #accounts = new AccountService()
   #inventory = new InventoryService()
 
-  private async context(ctx: HttpContext) {
+  private async seller(ctx: HttpContext) {
     const seller = ctx.auth.use('storefront').getUserOrFail()
     const shop = await this.#accounts.findShop(ctx.market, seller)
     if (!shop) throw new NoShopError('This seller has no shop yet')
@@ -30,14 +26,14 @@ export default class SellerProductsController {
   }
 
   private async present(ctx: HttpContext, product: Product) {
-    const skus = await Sku.query({ client: ctx.market.db }).where('product_id', product.id).orderBy('id', 'asc')
+    const fresh = await this.#products.productById(ctx.market, product.id)
+    const skus = await this.#products.skusOf(ctx.market, fresh)
     const levels = await this.#inventory.levels(ctx.market, skus.map((sku) => sku.id))
-    const fresh = await this.#products.ownProductById(ctx.market, product.id)
     return sellerProduct(ctx.market, fresh, skus, levels)
   }
 
   async index(ctx: HttpContext) {
-    const { shop } = await this.context(ctx)
+    const { shop } = await this.seller(ctx)
     const { limit = 20, cursor } = await pageQueryValidator.validate(ctx.request.qs())
     const rows = await this.#products.listOwn(ctx.market, shop, { limit, afterId: idFromCursor(cursor) })
     const page = rows.slice(0, limit)
@@ -49,40 +45,36 @@ export default class SellerProductsController {
   }
 
   async store(ctx: HttpContext) {
-    const { shop, actor } = await this.context(ctx)
-    const input = await ctx.request.validateUsing(createProductValidator, {
-      meta: { market: ctx.market.market, requireDefaultLocale: true },
-    })
+    const { shop, actor } = await this.seller(ctx)
+    const input = await ctx.request.validateUsing(createProductValidator, { meta: { market: ctx.market, requireDefaultLocale: true } })
     const product = await this.#products.create(ctx.market, shop, input, actor)
     return ctx.response.created({ data: await this.present(ctx, product) })
   }
 
   async show(ctx: HttpContext) {
-    const { shop } = await this.context(ctx)
-    const { id } = await publicIdParam.validate(ctx.params)
+    const { shop } = await this.seller(ctx)
+    const { id } = await productIdParam.validate(ctx.params)
     return { data: await this.present(ctx, await this.#products.ownProduct(ctx.market, shop, id)) }
   }
 
   async update(ctx: HttpContext) {
-    const { shop, actor } = await this.context(ctx)
-    const { id } = await publicIdParam.validate(ctx.params)
-    const input = await ctx.request.validateUsing(updateProductValidator, {
-      meta: { market: ctx.market.market, requireDefaultLocale: false },
-    })
+    const { shop, actor } = await this.seller(ctx)
+    const { id } = await productIdParam.validate(ctx.params)
+    const input = await ctx.request.validateUsing(updateProductValidator, { meta: { market: ctx.market, requireDefaultLocale: false } })
     const product = await this.#products.update(ctx.market, shop, id, input, actor)
     return { data: await this.present(ctx, product) }
   }
 
   async destroy(ctx: HttpContext) {
-    const { shop } = await this.context(ctx)
-    const { id } = await publicIdParam.validate(ctx.params)
+    const { shop } = await this.seller(ctx)
+    const { id } = await productIdParam.validate(ctx.params)
     await this.#products.remove(ctx.market, shop, id)
     return ctx.response.noContent()
   }
 
   async adjustStock(ctx: HttpContext) {
-    const { shop, actor } = await this.context(ctx)
-    const { id } = await publicIdParam.validate(ctx.params)
+    const { shop, actor } = await this.seller(ctx)
+    const { id } = await productIdParam.validate(ctx.params)
     const change = await ctx.request.validateUsing(stockAdjustmentValidator)
     const sku = await this.#products.ownSku(ctx.market, shop, id)
     const available = await this.#inventory.adjustStock(ctx.market, sku, change, actor)

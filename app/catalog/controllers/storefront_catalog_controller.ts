@@ -1,24 +1,21 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import vine from '@vinejs/vine'
 import { ProductBrowse } from '#catalog/services/product_browse'
-import { listProductsValidator } from '#catalog/validators/product'
-
-const productId = vine.create(vine.object({ id: vine.string().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/) }))
+import { listProductsValidator, productIdParam } from '#catalog/validators/product'
 
 export default class StorefrontCatalogController {
   #browse = new ProductBrowse()
 
-  async categories({ market, locale }: HttpContext) {
-    return { data: await this.#browse.categories(market, locale) }
+  async categories({ market }: HttpContext) {
+    return { data: await this.#browse.categories(market) }
   }
 
-  async index({ request, market, locale }: HttpContext) {
+  async index({ request, market }: HttpContext) {
     const filters = await listProductsValidator.validate(request.qs())
-    return this.#browse.list(market, locale, filters)
+    return this.#browse.list(market, filters)
   }
 
-  async show({ params, market, locale }: HttpContext) {
-    const { id } = await productId.validate(params)
-    return { data: await this.#browse.detail(market, locale, id) }
+  async show({ params, market }: HttpContext) {
+    const { id } = await productIdParam.validate(params)
+    return { data: await this.#browse.detail(market, id) }
   }
 }

@@ -1,15 +1,33 @@
 import type { MarketContext } from '#markets/market_context'
-import type { ProductDocument } from '#search/search_driver'
+
+/** What the catalog hands to search for one active product. */
+export interface ProductDocument {
+  productId: number
+  publicId: string
+  marketCode: string
+  titles: Record<string, string>
+  descriptions: Record<string, string>
+  brand: string | null
+  image: string | null
+  categoryId: number
+  categoryPath: string
+  categorySlug: string
+  shopId: number
+  minPrice: number
+  maxPrice: number
+  inStock: boolean
+  soldCount: number
+  publishedAt: string | null
+}
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
 
 /** Builds search documents from the catalog's tables (the catalog owns this knowledge). */
 export class ProductDocuments {
   private baseQuery(market: MarketContext) {
-    return market.db
-      .from('products as p')
+    return market
+      .table('products as p')
       .join('categories as c', 'c.id', 'p.category_id')
-      .where('p.market_code', market.code)
       .select(
         'p.id',
         'p.public_id',

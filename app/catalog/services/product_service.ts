@@ -1,23 +1,13 @@
 import { DateTime } from 'luxon'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 import Product from '#catalog/models/product'
 import Sku from '#catalog/models/sku'
 import type Shop from '#identity/models/shop'
 import { CategoryService } from '#catalog/services/category_service'
-import { CatalogIndexer } from '#catalog/services/catalog_indexer'
+import { CatalogChanges } from '#catalog/services/catalog_changes'
 import { InventoryService, type StockActor } from '#inventory/services/inventory_service'
-import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
-import { DomainError } from '#exceptions/domain_error'
-
-export class ProductNotFoundError extends DomainError {
-  static status = 404
-  static code = 'E_NOT_FOUND'
-  constructor() {
-    super('No such product')
-  }
-}
+import { NotFoundError } from '#exceptions/not_found_error'
 
 interface SkuInput {
   id?: string
@@ -46,25 +36,22 @@ function isDuplicate(error: unknown) {
 
 /**
  * A seller's products in their market. The whole write (product, SKUs,
- * stock, price range) is one shard transaction; search and caches follow
- * once it is committed.
+ * stock, price range, the change event) is one shard transaction; caches
+ * follow once it is committed, search on the worker.
  */
 export class ProductService {
   #categories = new CategoryService()
   #inventory = new InventoryService()
-  #indexer = new CatalogIndexer()
+  #changes = new CatalogChanges()
 
   async create(market: MarketContext, shop: Shop, input: ProductInput & { titles: Record<string, string>; skus: SkuInput[]; category: string }, actor: StockActor) {
     const category = await this.#categories.findBySlug(market, input.category)
     if (!category) throw fieldError('category', 'exists', 'category is not a category of this market')
     this.assertDistinctSellerSkus(input.skus)
 
-    const product = await market.transaction(async (trx) => {
-      const created = new Product()
-      created.useTransaction(trx)
-      created.merge({
-        publicId: marketPublicId(market.code),
-        marketCode: market.code,
+    return market.transaction(async (market) => {
+      const product = await market.create(Product, {
+        publicId: market.publicId(),
         shopId: shop.id,
         categoryId: category.id,
         status: input.status ?? 'draft',
@@ -75,21 +62,19 @@ export class ProductService {
         images: input.images ?? [],
         publishedAt: input.status === 'active' ? DateTime.utc() : null,
       })
-      await created.save()
-      for (const sku of input.skus) await this.createSku(market, created, sku, actor, trx)
-      await this.refreshDerived(market, created, trx)
-      return created
+      for (const sku of input.skus) await this.createSku(market, product, sku, actor)
+      await this.refreshDerived(market, product)
+      await this.#changes.productsChanged(market, [product])
+      return product
     })
-    await this.#indexer.productsChanged(market, [product])
-    return product
   }
 
   async update(market: MarketContext, shop: Shop, publicId: string, input: ProductInput, actor: StockActor) {
     const category = input.category ? await this.#categories.findBySlug(market, input.category) : null
     if (input.category && !category) throw fieldError('category', 'exists', 'category is not a category of this market')
 
-    const product = await market.transaction(async (trx) => {
-      const product = await this.ownProduct(market, shop, publicId, trx, true)
+    return market.transaction(async (market) => {
+      const product = await this.ownProduct(market, shop, publicId, true)
       if (product.status === 'banned' && input.status === 'active') {
         throw fieldError('status', 'banned', 'status cannot be active: the product is banned')
       }
@@ -103,18 +88,18 @@ export class ProductService {
         if (input.status === 'active' && !product.publishedAt) product.publishedAt = DateTime.utc()
         product.status = input.status
       }
-      if (product.titles[market.market.defaultLocale] === undefined) {
-        throw fieldError('titles', 'defaultLocale', `titles needs the market's default locale ${market.market.defaultLocale}`)
+      if (product.titles[market.defaultLocale] === undefined) {
+        throw fieldError('titles', 'defaultLocale', `titles needs the market's default locale ${market.defaultLocale}`)
       }
       await product.save()
 
-      const skus = await Sku.query({ client: trx }).where('product_id', product.id).forUpdate()
+      const skus = await market.query(Sku).where('product_id', product.id).forUpdate()
       for (const [index, change] of (input.skus ?? []).entries()) {
         if (!change.id) {
           if (!change.sellerSku || !change.price || !change.weightGrams) {
             throw fieldError(`skus.${index}`, 'required', `skus.${index} needs sellerSku, price and weightGrams to be created`)
           }
-          await this.createSku(market, product, change, actor, trx, index)
+          await this.createSku(market, product, change, actor, index)
           continue
         }
         const sku = skus.find((candidate) => candidate.publicId === change.id)
@@ -124,7 +109,6 @@ export class ProductService {
         if (change.price !== undefined) sku.priceAmount = change.price.amount
         if (change.weightGrams !== undefined) sku.weightGrams = change.weightGrams
         if (change.taxCategory !== undefined) sku.taxCategory = change.taxCategory
-        sku.useTransaction(trx)
         try {
           await sku.save()
         } catch (error) {
@@ -132,63 +116,51 @@ export class ProductService {
           throw error
         }
       }
-      await this.refreshDerived(market, product, trx)
+      await this.refreshDerived(market, product)
+      await this.#changes.productsChanged(market, [product])
       return product
     })
-    await this.#indexer.productsChanged(market, [product])
-    return product
   }
 
   /** Off the storefront for good; kept for the orders that reference it. */
   async remove(market: MarketContext, shop: Shop, publicId: string) {
-    const product = await market.transaction(async (trx) => {
-      const product = await this.ownProduct(market, shop, publicId, trx, true)
+    await market.transaction(async (market) => {
+      const product = await this.ownProduct(market, shop, publicId, true)
       product.deletedAt = DateTime.utc()
       if (product.status === 'active') product.status = 'draft'
       await product.save()
-      return product
+      await this.#changes.productsChanged(market, [product])
     })
-    await this.#indexer.productsChanged(market, [product])
   }
 
   async setBan(market: MarketContext, publicId: string, reason: string | null) {
-    const product = await market.transaction(async (trx) => {
-      const product = await Product.query({ client: trx })
-        .where('market_code', market.code)
-        .where('public_id', publicId)
-        .whereNull('deleted_at')
-        .forUpdate()
-        .first()
-      if (!product) throw new ProductNotFoundError()
+    return market.transaction(async (market) => {
+      const product = await market.query(Product).where('public_id', publicId).whereNull('deleted_at').forUpdate().first()
+      if (!product) throw new NotFoundError('product')
       product.status = reason ? 'banned' : 'draft'
       product.banReason = reason
       await product.save()
+      await this.#changes.productsChanged(market, [product])
       return product
     })
-    await this.#indexer.productsChanged(market, [product])
-    return product
   }
 
-  async ownProduct(market: MarketContext, shop: Shop, publicId: string, trx?: TransactionClientContract, lock = false) {
-    const query = Product.query({ client: trx ?? market.db })
-      .where('market_code', market.code)
-      .where('public_id', publicId)
-      .where('shop_id', shop.id)
-      .whereNull('deleted_at')
+  /** A product of this seller's shop; another seller's is "not found", not "forbidden": ids do not leak. */
+  async ownProduct(market: MarketContext, shop: Shop, publicId: string, lock = false) {
+    const query = market.query(Product).where('public_id', publicId).where('shop_id', shop.id).whereNull('deleted_at')
     if (lock) query.forUpdate()
     const product = await query.first()
-    // Another seller's product is "not found", not "forbidden": ids do not leak.
-    if (!product) throw new ProductNotFoundError()
+    if (!product) throw new NotFoundError('product')
     return product
   }
 
-  async ownProductById(market: MarketContext, id: number) {
-    return Product.query({ client: market.db }).where('market_code', market.code).where('id', id).firstOrFail()
+  async productById(market: MarketContext, id: number) {
+    return market.query(Product).where('id', id).firstOrFail()
   }
 
   async listOwn(market: MarketContext, shop: Shop, options: { limit: number; afterId?: number }) {
-    const query = Product.query({ client: market.db })
-      .where('market_code', market.code)
+    const query = market
+      .query(Product)
       .where('shop_id', shop.id)
       .whereNull('deleted_at')
       .orderBy('id', 'desc')
@@ -198,46 +170,52 @@ export class ProductService {
     return query
   }
 
+  async skusOf(market: MarketContext, product: Product) {
+    return market.query(Sku).where('product_id', product.id).orderBy('id', 'asc')
+  }
+
   async ownSku(market: MarketContext, shop: Shop, skuPublicId: string) {
-    const sku = await Sku.query({ client: market.db })
+    const sku = await market
+      .query(Sku)
       .join('products', 'products.id', 'skus.product_id')
-      .where('skus.market_code', market.code)
       .where('skus.public_id', skuPublicId)
       .where('products.shop_id', shop.id)
       .whereNull('products.deleted_at')
       .select('skus.*')
       .first()
-    if (!sku) throw new ProductNotFoundError()
+    if (!sku) throw new NotFoundError('sku')
     return sku
   }
 
-  private async createSku(market: MarketContext, product: Product, input: SkuInput, actor: StockActor, trx: TransactionClientContract, index = 0) {
-    const sku = new Sku()
-    sku.useTransaction(trx)
-    sku.merge({
-      publicId: marketPublicId(market.code),
-      productId: product.id,
-      marketCode: market.code,
-      sellerSku: input.sellerSku!,
-      options: input.options ?? {},
-      priceAmount: input.price!.amount,
-      currency: market.market.currency,
-      weightGrams: input.weightGrams!,
-      taxCategory: input.taxCategory ?? market.market.tax.defaultCategory,
-    })
+  private async createSku(market: MarketContext, product: Product, input: SkuInput, actor: StockActor, index = 0) {
+    let sku: Sku
     try {
-      await sku.save()
+      sku = await market.create(Sku, {
+        publicId: market.publicId(),
+        productId: product.id,
+        sellerSku: input.sellerSku!,
+        options: input.options ?? {},
+        priceAmount: input.price!.amount,
+        currency: market.currency,
+        weightGrams: input.weightGrams!,
+        taxCategory: input.taxCategory ?? market.tax.defaultCategory,
+      })
     } catch (error) {
       if (isDuplicate(error)) throw fieldError(`skus.${index}.sellerSku`, 'unique', `skus.${index}.sellerSku is used by another SKU`)
       throw error
     }
-    await this.#inventory.openStock(market, sku, input.stock ?? 0, actor, trx)
+    await this.#inventory.openStock(market, sku, input.stock ?? 0, actor)
     return sku
   }
 
+  /** Units sold, for the best-selling sort. */
+  async countSold(market: MarketContext, productPublicId: string, quantity: number) {
+    await market.table('products').where('public_id', productPublicId).increment('sold_count', quantity)
+  }
+
   /** Price range and in-stock flag, denormalized for listings. */
-  async refreshDerived(market: MarketContext, product: Product, client?: TransactionClientContract) {
-    await (client ?? market.db).rawQuery(
+  async refreshDerived(market: MarketContext, product: { id: number }) {
+    await market.db.rawQuery(
       `UPDATE products p SET
          min_price = (SELECT COALESCE(MIN(price_amount), 0) FROM skus WHERE product_id = p.id),
          max_price = (SELECT COALESCE(MAX(price_amount), 0) FROM skus WHERE product_id = p.id),

@@ -1,4 +1,3 @@
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
@@ -23,16 +22,15 @@ export interface SellableSku {
 
 /**
  * The catalog's door for checkout: SKUs of active, undeleted products of
- * the market, with what an order line snapshots. Unknown or unsellable SKUs
+ * the market, with what an order line snapshots (title in the context's locale). Unknown or unsellable SKUs
  * are simply absent from the answer.
  */
-export async function sellableSkus(market: MarketContext, publicIds: string[], locale: string, client?: QueryClientContract) {
+export async function sellableSkus(market: MarketContext, publicIds: string[]) {
   if (publicIds.length === 0) return new Map<string, SellableSku>()
-  const rows = await (client ?? market.db)
-    .from('skus as s')
+  const rows = await market
+    .table('skus as s')
     .join('products as p', 'p.id', 's.product_id')
     .join('shops as sh', 'sh.id', 'p.shop_id')
-    .where('s.market_code', market.code)
     .whereIn('s.public_id', publicIds)
     .where('p.status', 'active')
     .whereNull('p.deleted_at')
@@ -49,7 +47,7 @@ export async function sellableSkus(market: MarketContext, publicIds: string[], l
           productPublicId: row.product_public_id,
           shopId: Number(row.shop_id),
           shop: { id: row.shop_public_id, name: row.shop_name },
-          title: titles[locale] ?? titles[market.market.defaultLocale],
+          title: titles[market.locale] ?? titles[market.defaultLocale],
           options: parseJson(row.options),
           unitPrice: Number(row.price_amount),
           currency: row.currency,

@@ -1,17 +1,9 @@
 import type Product from '#catalog/models/product'
 import type Sku from '#catalog/models/sku'
 import type { MarketContext } from '#markets/market_context'
-import { moneyView } from '#money/money'
 
 /** A product as its seller sees it: every locale, status, exact stock. */
-export function sellerProduct(
-  market: MarketContext,
-  product: Product,
-  skus: Sku[],
-  levels: Map<number, { available: number; reserved: number }>
-) {
-  const locale = market.market.defaultLocale
-  const fraction = market.market.priceDecimals
+export function sellerProduct(market: MarketContext, product: Product, skus: Sku[], levels: Map<number, { available: number; reserved: number }>) {
   return {
     id: product.publicId,
     status: product.status,
@@ -29,7 +21,7 @@ export function sellerProduct(
       id: sku.publicId,
       sellerSku: sku.sellerSku,
       options: sku.options,
-      price: moneyView(sku.priceAmount, sku.currency, locale, fraction),
+      price: market.moneyView(sku.priceAmount, sku.currency),
       weightGrams: sku.weightGrams,
       taxCategory: sku.taxCategory,
       stock: levels.get(sku.id) ?? { available: 0, reserved: 0 },

@@ -1,11 +1,11 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
-import type { Market } from '#markets/market'
-import { plainText } from '#identity/validators/password_policy'
+import type { MarketContext } from '#markets/market_context'
+import { cursor, plainText, publicId, slug, SLUG } from '#validation/rules'
 import { priceStep } from '#money/money'
 
-/** Product validators get the market through `meta: { market }`. */
-const marketOf = (field: FieldContext) => (field.meta as { market: Market }).market
+/** Product validators get the market context through `meta: { market }`. */
+const marketOf = (field: FieldContext) => (field.meta as { market: MarketContext }).market
 
 /** Keys are the market's locales; the default locale is required. */
 const marketLocales = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
@@ -80,7 +80,7 @@ const skuFields = {
 }
 
 const productFields = {
-  category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80),
+  category: slug(80),
   brand: plainText(1, 80).nullable().optional(),
   attributes: vine.record(plainText(1, 200)).optional(),
   images: vine.array(vine.string().trim().url({ require_protocol: true, protocols: ['https', 'http'] }).maxLength(500)).maxLength(9).optional(),
@@ -111,7 +111,7 @@ export const updateProductValidator = vine.create(
     skus: vine
       .array(
         vine.object({
-          id: vine.string().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/).optional(),
+          id: publicId().optional(),
           sellerSku: skuFields.sellerSku.optional(),
           options: skuFields.options,
           price: price().optional(),
@@ -139,12 +139,10 @@ export const banProductValidator = vine.create(
   })
 )
 
-const cursor = () => vine.string().regex(/^[A-Za-z0-9_-]{1,200}$/)
-
 /** Filters shared by the listing and the search endpoints. */
-const browseFilters = {
-  category: vine.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(80).optional(),
-  seller: vine.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).maxLength(60).optional(),
+export const browseFilters = {
+  category: slug(80).optional(),
+  seller: vine.string().trim().toLowerCase().regex(SLUG).maxLength(60).optional(),
   minPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   maxPrice: vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   inStock: vine.boolean().optional(),
@@ -155,16 +153,4 @@ const browseFilters = {
 
 export const listProductsValidator = vine.create(vine.object(browseFilters))
 
-export const searchValidator = vine.create(
-  vine.object({
-    q: vine.string().trim().maxLength(200).optional(),
-    ...browseFilters,
-  })
-)
-
-export const suggestValidator = vine.create(
-  vine.object({
-    q: vine.string().trim().minLength(1).maxLength(100),
-    limit: vine.number().withoutDecimals().range([1, 20]).optional(),
-  })
-)
+export const productIdParam = vine.create(vine.object({ id: publicId() }))

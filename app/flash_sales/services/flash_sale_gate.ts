@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
+import type { MarketContext } from '#markets/market_context'
 import { DomainError } from '#exceptions/domain_error'
 
 export class FlashSaleRefusedError extends DomainError {
@@ -64,7 +65,20 @@ if left <= 0 then redis.call('HDEL', KEYS[2], ARGV[2]) end
 return 1
 `
 
-const keys = (saleId: number) => [`flash:${saleId}:stock`, `flash:${saleId}:buyers`, `flash:${saleId}:window`, `flash:${saleId}:requests`]
+/** A sale as the gate knows it: by its public id, never by its per-shard row id. */
+export interface GatedSale {
+  publicId: string
+}
+
+/**
+ * The sale's four keys, namespaced by market and sharing one hash tag (the
+ * public id in braces), so a Redis Cluster keeps them in one slot, as a
+ * multi-key script needs.
+ */
+const keys = (market: MarketContext, sale: GatedSale) => {
+  const tag = `{${sale.publicId}}`
+  return [market.key('flash', tag, 'stock'), market.key('flash', tag, 'buyers'), market.key('flash', tag, 'window'), market.key('flash', tag, 'requests')]
+}
 const shas = new Map<string, string>()
 const shaOf = (script: string) => {
   let sha = shas.get(script)
@@ -79,8 +93,8 @@ export class FlashSaleGate {
     return redis.connection()
   }
 
-  async load(sale: { id: number; stock: number; startsAt: Date; endsAt: Date }, sold = 0, buyers: Record<string, number> = {}) {
-    const [stockKey, buyersKey, windowKey, requestsKey] = keys(sale.id)
+  async load(market: MarketContext, sale: GatedSale & { stock: number; startsAt: Date; endsAt: Date }, sold = 0, buyers: Record<string, number> = {}) {
+    const [stockKey, buyersKey, windowKey, requestsKey] = keys(market, sale)
     const ttl = Math.max(60, Math.ceil((sale.endsAt.getTime() - Date.now()) / 1000) + 7 * 86_400)
     const pipeline = this.client.multi()
     pipeline.set(stockKey, String(sale.stock - sold), 'EX', ttl)
@@ -93,7 +107,6 @@ export class FlashSaleGate {
     await pipeline.exec()
   }
 
-  /** Units left after taking these, or 'retry' when this key already holds units of the sale. */
   /** Runs a script by its SHA-1 (sent in full only when Redis does not have it yet). */
   private async run(script: string, keyCount: number, ...args: string[]) {
     const sha = shaOf(script)
@@ -105,9 +118,18 @@ export class FlashSaleGate {
     }
   }
 
-  async reserve(saleId: number, buyerId: string, idempotencyKey: string, quantity: number, limit: number, skuLabel: string, now = Date.now()) {
+  /** Units left after taking these, or 'retry' when this key already holds units of the sale. */
+  async reserve(
+    market: MarketContext,
+    sale: GatedSale & { perBuyerLimit: number },
+    buyerId: string,
+    idempotencyKey: string,
+    quantity: number,
+    skuLabel: string,
+    now = Date.now()
+  ) {
     const result = Number(
-      await this.run(RESERVE, 4, ...keys(saleId), String(now), String(quantity), String(limit), buyerId, requestField(buyerId, idempotencyKey))
+      await this.run(RESERVE, 4, ...keys(market, sale), String(now), String(quantity), String(sale.perBuyerLimit), buyerId, requestField(buyerId, idempotencyKey))
     )
     if (result === -1) throw new FlashSaleRefusedError(skuLabel, 'sold_out')
     if (result === -2) throw new FlashSaleRefusedError(skuLabel, 'limit')
@@ -116,8 +138,8 @@ export class FlashSaleGate {
     return result
   }
 
-  async giveBack(saleId: number, buyerId: string, idempotencyKey: string, quantity: number) {
-    const [stockKey, buyersKey, , requestsKey] = keys(saleId)
+  async giveBack(market: MarketContext, sale: GatedSale, buyerId: string, idempotencyKey: string, quantity: number) {
+    const [stockKey, buyersKey, , requestsKey] = keys(market, sale)
     await this.run(GIVE_BACK, 3, stockKey, buyersKey, requestsKey, String(quantity), buyerId, requestField(buyerId, idempotencyKey))
   }
 
@@ -125,18 +147,18 @@ export class FlashSaleGate {
    * Units of a cancelled flash order go back on sale, and back into the
    * buyer's allowance. (Its idempotency key keeps answering with that order.)
    */
-  async returnUnits(saleId: number, buyerId: string, quantity: number) {
-    const [stockKey, buyersKey] = keys(saleId)
+  async returnUnits(market: MarketContext, sale: GatedSale, buyerId: string, quantity: number) {
+    const [stockKey, buyersKey] = keys(market, sale)
     await this.run(RETURN, 2, stockKey, buyersKey, String(quantity), buyerId)
   }
 
-  async remaining(saleId: number): Promise<number | null> {
-    const value = await this.client.get(keys(saleId)[0])
+  async remaining(market: MarketContext, sale: GatedSale): Promise<number | null> {
+    const value = await this.client.get(keys(market, sale)[0])
     return value === null ? null : Number(value)
   }
 
-  async buyers(saleId: number): Promise<Record<string, number>> {
-    const raw = await this.client.hgetall(keys(saleId)[1])
+  async buyers(market: MarketContext, sale: GatedSale): Promise<Record<string, number>> {
+    const raw = await this.client.hgetall(keys(market, sale)[1])
     return Object.fromEntries(Object.entries(raw).map(([buyer, quantity]) => [buyer, Number(quantity)]))
   }
 }

@@ -1,17 +1,27 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 import type { MarketContext } from '#markets/market_context'
-import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
 import { priceStep } from '#money/money'
 import { CatalogCache } from '#catalog/services/catalog_cache'
 
 export interface ActiveFlashSale {
+  /** Row id in the market's shard: what order lines reference. */
   id: number
+  /** What names the sale everywhere else, Redis included. */
   publicId: string
   skuId: number
   skuPublicId: string
   priceAmount: number
+  perBuyerLimit: number
+}
+
+export interface FlashSaleInput {
+  sku: string
+  startsAt: DateTime
+  endsAt: DateTime
+  price: { amount: number; currency: string }
+  stock: number
   perBuyerLimit: number
 }
 
@@ -20,21 +30,15 @@ export class FlashSaleService {
   #gate = new FlashSaleGate()
   #cache = new CatalogCache()
 
-  async schedule(
-    market: MarketContext,
-    staffId: string,
-    input: { sku: string; startsAt: DateTime; endsAt: DateTime; price: { amount: number; currency: string }; stock: number; perBuyerLimit: number }
-  ) {
-    const m = market.market
-    if (input.price.currency !== m.currency) throw fieldError('price', 'currency', `price must be in ${m.currency}`)
-    if (input.price.amount % priceStep(m.currency, m.priceDecimals) !== 0) {
-      throw fieldError('price', 'priceDecimals', `price has more decimals than ${m.currency} prices carry`)
+  async schedule(market: MarketContext, staffId: string, input: FlashSaleInput) {
+    if (input.price.currency !== market.currency) throw fieldError('price', 'currency', `price must be in ${market.currency}`)
+    if (input.price.amount % priceStep(market.currency, market.priceDecimals) !== 0) {
+      throw fieldError('price', 'priceDecimals', `price has more decimals than ${market.currency} prices carry`)
     }
     if (input.endsAt <= input.startsAt) throw fieldError('endsAt', 'after', 'endsAt must be after startsAt')
-    const sku = await market.db
-      .from('skus as s')
+    const sku = await market
+      .table('skus as s')
       .join('stock_levels as l', 'l.sku_id', 's.id')
-      .where('s.market_code', market.code)
       .where('s.public_id', input.sku)
       .select('s.id', 'l.available')
       .first()
@@ -42,10 +46,9 @@ export class FlashSaleService {
     if (input.stock > Number(sku.available)) {
       throw fieldError('stock', 'available', `stock is more than the ${sku.available} units available`)
     }
-    const publicId = marketPublicId(market.code)
-    const [id] = await market.db.table('flash_sales').insert({
+    const publicId = market.publicId()
+    const id = await market.insert('flash_sales', {
       public_id: publicId,
-      market_code: market.code,
       sku_id: sku.id,
       starts_at: input.startsAt.toJSDate(),
       ends_at: input.endsAt.toJSDate(),
@@ -55,16 +58,15 @@ export class FlashSaleService {
       created_by: staffId,
       created_at: new Date(),
     })
-    await this.#gate.load({ id, stock: input.stock, startsAt: input.startsAt.toJSDate(), endsAt: input.endsAt.toJSDate() })
+    await this.#gate.load(market, { publicId, stock: input.stock, startsAt: input.startsAt.toJSDate(), endsAt: input.endsAt.toJSDate() })
     await this.#cache.flashSalesChanged(market)
     return { id, publicId }
   }
 
   async list(market: MarketContext) {
-    return market.db
-      .from('flash_sales as f')
+    return market
+      .table('flash_sales as f')
       .join('skus as s', 's.id', 'f.sku_id')
-      .where('f.market_code', market.code)
       .orderBy('f.starts_at', 'desc')
       .limit(200)
       .select('f.*', 's.public_id as sku_public_id')
@@ -83,11 +85,19 @@ export class FlashSaleService {
     return new Map(open.map(({ startsAt: _s, endsAt: _e, ...sale }) => [sale.skuPublicId, sale]))
   }
 
+  /**
+   * Units of a cancelled flash order go back on sale, and back into the
+   * buyer's allowance. (Its idempotency key keeps answering with that order.)
+   */
+  async returnUnits(market: MarketContext, saleId: number, buyerId: string, quantity: number) {
+    const sale = await market.table('flash_sales').where('id', saleId).select('public_id').first()
+    if (sale) await this.#gate.returnUnits(market, { publicId: sale.public_id }, buyerId, quantity)
+  }
+
   private async notEnded(market: MarketContext) {
-    const rows = await market.db
-      .from('flash_sales as f')
+    const rows = await market
+      .table('flash_sales as f')
       .join('skus as s', 's.id', 'f.sku_id')
-      .where('f.market_code', market.code)
       .where('f.ends_at', '>', new Date())
       .select('f.id', 'f.public_id', 'f.sku_id', 's.public_id as sku_public_id', 'f.price_amount', 'f.per_buyer_limit', 'f.starts_at', 'f.ends_at')
     return rows.map((row) => ({
@@ -108,25 +118,26 @@ export class FlashSaleService {
    * reloaded from MySQL (e.g. after a Redis restart).
    */
   async reconcile(market: MarketContext, fix = false) {
-    const sales = await market.db.from('flash_sales').where('market_code', market.code)
+    const sales = await market.table('flash_sales')
     const report: { sale: string; stock: number; soldInMysql: number; leftInRedis: number | null; drift: number | null; fixed: boolean }[] = []
     for (const sale of sales) {
-      const sold = await market.db
-        .from('order_lines as l')
-        .join('orders as o', 'o.id', 'l.order_id')
+      const sold = await market
+        .table('orders as o')
+        .join('order_lines as l', 'l.order_id', 'o.id')
         .where('l.flash_sale_id', sale.id)
         .whereNot('o.status', 'cancelled')
         .select('o.buyer_id')
         .sum('l.quantity as quantity')
         .groupBy('o.buyer_id')
       const soldTotal = sold.reduce((total, row) => total + Number(row.quantity), 0)
-      const left = await this.#gate.remaining(Number(sale.id))
+      const gated = { publicId: sale.public_id as string }
+      const left = await this.#gate.remaining(market, gated)
       const expected = Number(sale.stock) - soldTotal
       const drift = left === null ? null : left - expected
       let fixed = false
       if (fix && drift !== 0) {
         const buyers = Object.fromEntries(sold.map((row) => [String(row.buyer_id), Number(row.quantity)]))
-        await this.#gate.load({ id: Number(sale.id), stock: Number(sale.stock), startsAt: new Date(sale.starts_at), endsAt: new Date(sale.ends_at) }, soldTotal, buyers)
+        await this.#gate.load(market, { ...gated, stock: Number(sale.stock), startsAt: new Date(sale.starts_at), endsAt: new Date(sale.ends_at) }, soldTotal, buyers)
         fixed = true
       }
       report.push({ sale: sale.public_id, stock: Number(sale.stock), soldInMysql: soldTotal, leftInRedis: left, drift, fixed })

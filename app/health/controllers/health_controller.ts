@@ -12,12 +12,16 @@ export default class HealthController {
     return { data: { status: 'ok' } }
   }
 
-  /** Readiness: every shard, control, Redis and RabbitMQ answers. */
+  /**
+   * Readiness: every shard, control, Redis and RabbitMQ answers. Names the
+   * process that answered (behind a load balancer, or with WEB_CONCURRENCY,
+   * several do).
+   */
   async ready({ response }: HttpContext) {
     const report = await this.health.report()
     if (!report.healthy) {
       throw new DependencyUnavailableError(report.failing, report.checks)
     }
-    return response.ok({ data: { status: 'ok', checks: report.checks } })
+    return response.ok({ data: { status: 'ok', process: { pid: process.pid }, checks: report.checks } })
   }
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import string from '@adonisjs/core/helpers/string'
 import type { Secret } from '@adonisjs/core/helpers'
 import { AccessToken } from '@adonisjs/auth/access_tokens'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { SessionCache } from '#identity/auth/session_cache'
 
 const touched = new Map<string, number>()
@@ -13,7 +13,17 @@ function validDate(value: unknown) {
   return date
 }
 
+/**
+ * Where a store's tokens live: a query on their table (already limited to
+ * the store's market, for storefront tokens) and an insert into it.
+ */
+export interface TokenTable {
+  query(): DatabaseQueryBuilderContract
+  insert(row: Record<string, unknown>): Promise<number>
+}
+
 export interface TokenStoreOptions {
+  /** Names the store in the last-used throttle. */
   table: string
   /** Token value prefix: `pst_` storefront, `pss_` staff. */
   prefix: string
@@ -31,7 +41,7 @@ export interface TokenStoreOptions {
  */
 export class TokenStore {
   constructor(
-    private client: () => QueryClientContract,
+    private tokens: TokenTable,
     private options: TokenStoreOptions
   ) {}
 
@@ -56,9 +66,8 @@ export class TokenStore {
       updated_at: now.toJSDate(),
       last_used_at: null,
       expires_at: transient.expiresAt ?? null,
-      ...(this.options.marketCode ? { market_code: this.options.marketCode } : {}),
     }
-    const [id] = await this.client().table(this.options.table).insert(row)
+    const id = await this.tokens.insert(row)
     return new AccessToken({
       identifier: id,
       tokenableId: ownerId,
@@ -96,12 +105,7 @@ export class TokenStore {
   }
 
   async findRow(id: string): Promise<Record<string, any> | null> {
-    const query = this.client()
-      .from(this.options.table)
-      .where('id', id)
-      .where('type', this.options.type)
-    if (this.options.marketCode) query.where('market_code', this.options.marketCode)
-    return (await query.first()) ?? null
+    return (await this.tokens.query().where('id', id).where('type', this.options.type).first()) ?? null
   }
 
   toToken(row: Record<string, any>) {
@@ -126,28 +130,25 @@ export class TokenStore {
     if (Date.now() - last <= 60_000) return
     if (touched.size > 100_000) touched.clear()
     touched.set(key, Date.now())
-    await this.client().from(this.options.table).where('id', row.id).update({ last_used_at: new Date() })
+    await this.tokens.query().where('id', row.id).update({ last_used_at: new Date() })
   }
 
   async invalidate(value: Secret<string>): Promise<boolean> {
     const decoded = AccessToken.decode(this.options.prefix, value.release())
     if (!decoded) return false
-    const query = this.client().from(this.options.table).where('id', decoded.identifier)
-    if (this.options.marketCode) query.where('market_code', this.options.marketCode)
-    const deleted = await query.delete()
+    const deleted = await this.tokens.query().where('id', decoded.identifier).delete()
     await this.dropCachedSession(decoded.identifier)
     return Number(deleted) > 0
   }
 
   async deleteById(id: number | string | BigInt) {
-    await this.client().from(this.options.table).where('id', String(id)).delete()
+    await this.tokens.query().where('id', String(id)).delete()
     await this.dropCachedSession(String(id))
   }
 
   /** Signs an owner out everywhere but, optionally, one token. */
   async revokeAllOf(ownerId: number, keepTokenId?: number | string | BigInt) {
-    const query = this.client().from(this.options.table).where('tokenable_id', ownerId)
-    if (this.options.marketCode) query.where('market_code', this.options.marketCode)
+    const query = this.tokens.query().where('tokenable_id', ownerId)
     if (keepTokenId !== undefined) query.whereNot('id', String(keepTokenId))
     await query.delete()
     if (this.options.marketCode) await SessionCache.dropOwner(this.options.marketCode, ownerId)

@@ -13,18 +13,18 @@ import { TokenStore } from '#identity/auth/token_store'
 import { SessionCache, fromPlainRow, toPlainRow, type CachedSession } from '#identity/auth/session_cache'
 import { UnknownMarketError } from '#markets/exceptions'
 import type { MarketContext } from '#markets/market_context'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import identityConfig from '#config/identity'
 
 export const STOREFRONT_TOKEN_PREFIX = 'pst_'
 export const STAFF_TOKEN_PREFIX = 'pss_'
 
 /**
- * The storefront token store of a market: its shard (or a transaction on
- * it), tokens bound to its market code.
+ * The storefront token store of a market: its shard (or the context's
+ * transaction), tokens bound to its market code.
  */
-export function storefrontTokens(market: MarketContext, client?: () => QueryClientContract) {
-  return new TokenStore(client ?? (() => market.db), {
+export function storefrontTokens(market: MarketContext) {
+  const tokens = { query: () => market.table('access_tokens'), insert: (row: Record<string, unknown>) => market.insert('access_tokens', row) }
+  return new TokenStore(tokens, {
     table: 'access_tokens',
     prefix: STOREFRONT_TOKEN_PREFIX,
     type: 'storefront',
@@ -33,8 +33,13 @@ export function storefrontTokens(market: MarketContext, client?: () => QueryClie
   })
 }
 
-export function staffTokens(client?: () => QueryClientContract) {
-  return new TokenStore(client ?? (() => db.connection('control')), {
+export function staffTokens() {
+  const control = () => db.connection('control')
+  const tokens = {
+    query: () => control().from('staff_access_tokens'),
+    insert: async (row: Record<string, unknown>) => Number((await control().table('staff_access_tokens').insert(row))[0]),
+  }
+  return new TokenStore(tokens, {
     table: 'staff_access_tokens',
     prefix: STAFF_TOKEN_PREFIX,
     type: 'staff',
@@ -108,11 +113,7 @@ export class MarketAccountProvider implements AccessTokensUserProviderContract<A
       const account = Account.$createFromAdapterResult(fromPlainRow(owner), {}, { connection: this.ctx.market.connectionName })
       return account ? this.createUserForGuard(account) : null
     }
-    const account = await Account.query({ client: this.ctx.market.db })
-      .where('id', String(identifier))
-      .where('market_code', this.ctx.market.code)
-      .where('status', 'active')
-      .first()
+    const account = await this.ctx.market.query(Account).where('id', String(identifier)).where('status', 'active').first()
     return account ? this.createUserForGuard(account) : null
   }
 }
@@ -121,11 +122,7 @@ export class MarketAccountProvider implements AccessTokensUserProviderContract<A
 async function loadSession(market: MarketContext, tokenId: string): Promise<CachedSession | null> {
   const token = await storefrontTokens(market).findRow(tokenId)
   if (!token) return null
-  const account = await market.db
-    .from('users')
-    .where('id', token.tokenable_id)
-    .where('market_code', market.code)
-    .first()
+  const account = await market.table('users').where('id', token.tokenable_id).first()
   if (!account) return null
   return { token: toPlainRow(token), account: toPlainRow(account, ['password']) }
 }

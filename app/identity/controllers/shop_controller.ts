@@ -5,13 +5,8 @@ import { AccountService } from '#identity/services/account_service'
 import { updateShopValidator } from '#identity/validators/account'
 import { shopResource } from '#identity/transformers/identity_resources'
 import ShopPolicy from '#identity/policies/shop_policy'
-import { DomainError } from '#exceptions/domain_error'
+import { NotFoundError } from '#exceptions/not_found_error'
 import { fieldError } from '#exceptions/field_error'
-
-class ShopNotFoundError extends DomainError {
-  static status = 404
-  static code = 'E_NOT_FOUND'
-}
 
 @inject()
 export default class ShopController {
@@ -20,7 +15,7 @@ export default class ShopController {
   private async ownShop(ctx: HttpContext) {
     const account = ctx.auth.use('storefront').getUserOrFail()
     const shop = await this.accounts.findShop(ctx.market, account)
-    if (!shop) throw new ShopNotFoundError('This seller has no shop')
+    if (!shop) throw new NotFoundError('shop')
     await new Bouncer(account).with(ShopPolicy).authorize('manage', shop)
     return shop
   }

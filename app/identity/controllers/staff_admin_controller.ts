@@ -5,10 +5,11 @@ import { StaffAdminService } from '#identity/services/staff_admin_service'
 import { createStaffValidator, grantRoleValidator } from '#identity/validators/staff'
 import { staffResource } from '#identity/transformers/identity_resources'
 import { originOf } from '#audit/services/audit_log'
+import { staffPublicId } from '#validation/rules'
 
 const staffParams = vine.create(
   vine.object({
-    id: vine.string().regex(/^STF-[0-9A-HJKMNP-TV-Z]{26}$/),
+    id: staffPublicId(),
     assignment: vine.number().withoutDecimals().min(1).optional(),
   })
 )

@@ -12,13 +12,18 @@ import {
 } from '#identity/access_matrix'
 import StaffMarketPolicy from '#identity/policies/staff_market_policy'
 import { ForbiddenError, RateLimitedError, TotpRequiredError, UnauthorizedError } from '#identity/exceptions'
-import { UnknownMarketError } from '#markets/exceptions'
 import type Account from '#identity/models/account'
 
 /**
  * Enforces the access matrix for the matched route: authenticates with the
  * route's guard, then checks role, token stage and market scope. Fails
  * closed: a protected route missing from the matrix is refused.
+ *
+ * Staff routes of one market (`/ops|/finance|/support/markets/:code/...`,
+ * `marketParam` in the matrix) get their market here, once: `:code` is
+ * resolved (unknown: 404 E_UNKNOWN_MARKET), the staff member's scope over
+ * it checked, and `ctx.market` set as on a storefront, answering in the
+ * staff member's language.
  */
 export default class AuthorizeMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -50,22 +55,22 @@ export default class AuthorizeMiddleware {
       throw new ForbiddenError()
     }
     if (rule.marketParam) {
-      const code = String(ctx.params[rule.marketParam] ?? '').toUpperCase()
-      const market = markets.find(code)
-      if (!market) throw new UnknownMarketError(code)
-      if (await bouncer.with(StaffMarketPolicy).denies('act', roles, market)) throw new ForbiddenError()
+      const market = markets.context(String(ctx.params[rule.marketParam] ?? ''), ctx.locale)
+      if (await bouncer.with(StaffMarketPolicy).denies('act', roles, market.config)) throw new ForbiddenError()
+      ctx.market = market
+      ctx.logger = ctx.logger.child({ market: market.code })
     }
     return next()
   }
 
   /** The market's default API budget per token (limits.apiRequestsPerMinute). */
   private async throttleToken(ctx: HttpContext, account: Account) {
-    const requests = ctx.market.market.limits.apiRequestsPerMinute
+    const requests = ctx.market.limits.apiRequestsPerMinute
     const tokenId = String(account.currentAccessToken!.identifier)
     try {
       const response = await limiter
         .use('redis', { requests, duration: '1 min' })
-        .consume(`api:${ctx.market.code}:token:${tokenId}`)
+        .consume(ctx.market.key('api', 'token', tokenId))
       ctx.response.header('X-RateLimit-Limit', String(response.limit))
       ctx.response.header('X-RateLimit-Remaining', String(response.remaining))
     } catch (error) {

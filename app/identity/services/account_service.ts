@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import string from '@adonisjs/core/helpers/string'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import Account, { type AccountRole } from '#identity/models/account'
 import Shop, { type PickupAddress } from '#identity/models/shop'
 import type { MarketContext } from '#markets/market_context'
-import { marketPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
 import { InvalidCredentialsError } from '#identity/exceptions'
 import { LoginThrottle } from '#identity/services/login_throttle'
@@ -50,22 +48,19 @@ export class AccountService {
     await new LoginThrottle(`storefront:${market.code}`).consumeIp(ip, 'register')
 
     const passwordHash = await hash.make(input.password)
-    return market.transaction(async (trx) => {
-      const account = new Account()
-      account.useTransaction(trx)
-      account.merge({
-        publicId: marketPublicId(market.code),
-        marketCode: market.code,
-        role: input.role,
-        email: input.email,
-        fullName: input.fullName,
-        phone: input.phone ?? null,
-        password: passwordHash,
-        status: 'active',
-        passwordChangedAt: DateTime.utc(),
-      })
+    return market.transaction(async (market) => {
+      let account: Account
       try {
-        await account.save()
+        account = await market.create(Account, {
+          publicId: market.publicId(),
+          role: input.role,
+          email: input.email,
+          fullName: input.fullName,
+          phone: input.phone ?? null,
+          password: passwordHash,
+          status: 'active',
+          passwordChangedAt: DateTime.utc(),
+        })
       } catch (error) {
         if (isDuplicate(error, 'market_code_email')) {
           throw fieldError('email', 'unique', 'email is already registered on this storefront')
@@ -73,8 +68,8 @@ export class AccountService {
         throw error
       }
 
-      const shop = input.shop ? await this.createShop(market, account, input.shop, trx) : null
-      const token = await this.issueToken(market, account, trx)
+      const shop = input.shop ? await this.createShop(market, account, input.shop) : null
+      const token = await this.issueToken(market, account)
       return { account, shop, token }
     })
   }
@@ -82,10 +77,7 @@ export class AccountService {
   async login(market: MarketContext, email: string, password: string, ip: string) {
     const throttle = new LoginThrottle(`storefront:${market.code}`)
     const account = await throttle.attempt(ip, email, async () => {
-      const found = await Account.query({ client: market.db })
-        .where('market_code', market.code)
-        .where('email', email)
-        .first()
+      const found = await market.query(Account).where('email', email).first()
       if (!found) {
         decoyHash ??= hash.make('decoy-password-for-unknown-accounts')
         await hash.verify(await decoyHash, password)
@@ -113,7 +105,7 @@ export class AccountService {
   async changePassword(market: MarketContext, account: Account, currentPassword: string, password: string) {
     // The account of a request comes from the session cache, which never
     // holds the password hash: read it from the shard.
-    const stored = await market.db.from('users').where('id', account.id).where('market_code', market.code).select('password').first()
+    const stored = await market.table('users').where('id', account.id).select('password').first()
     if (!stored || !(await hash.verify(stored.password, currentPassword))) {
       throw fieldError('currentPassword', 'currentPassword', 'currentPassword is wrong')
     }
@@ -130,16 +122,16 @@ export class AccountService {
   }
 
   async findShop(market: MarketContext, account: Account) {
-    return Shop.query({ client: market.db }).where('user_id', account.id).where('market_code', market.code).first()
+    return market.query(Shop).where('user_id', account.id).first()
   }
 
   async findShopBySlug(market: MarketContext, slug: string) {
-    return Shop.query({ client: market.db }).where('market_code', market.code).where('slug', slug).first()
+    return market.query(Shop).where('slug', slug).first()
   }
 
   async shopsByIds(market: MarketContext, ids: number[]) {
     if (ids.length === 0) return new Map<number, Shop>()
-    const shops = await Shop.query({ client: market.db }).where('market_code', market.code).whereIn('id', ids)
+    const shops = await market.query(Shop).whereIn('id', ids)
     return new Map(shops.map((shop) => [shop.id, shop]))
   }
 
@@ -159,30 +151,24 @@ export class AccountService {
     return shop
   }
 
-  private async createShop(market: MarketContext, account: Account, input: ShopInput, trx: TransactionClientContract) {
+  private async createShop(market: MarketContext, account: Account, input: ShopInput) {
     const explicit = input.slug !== undefined
     const base = input.slug ?? (string.slug(input.name, { lower: true, strict: true }).slice(0, 50) || 'shop')
     for (let attempt = 0; attempt < 5; attempt++) {
       const slug = attempt === 0 ? base : `${base}-${string.random(6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`
-      // A savepoint, so a taken slug does not abort the registration's transaction.
-      const savepoint = await trx.transaction()
       try {
-        const shop = new Shop()
-        shop.useTransaction(savepoint)
-        shop.merge({
-          publicId: marketPublicId(market.code),
-          userId: account.id,
-          marketCode: market.code,
-          name: input.name,
-          slug,
-          pickupAddress: { ...input.pickupAddress, country: market.code },
-          taxId: input.taxId ?? null,
-        })
-        await shop.save()
-        await savepoint.commit()
-        return shop
+        // A savepoint, so a taken slug does not abort the registration's transaction.
+        return await market.savepoint((market) =>
+          market.create(Shop, {
+            publicId: market.publicId(),
+            userId: account.id,
+            name: input.name,
+            slug,
+            pickupAddress: { ...input.pickupAddress, country: market.code },
+            taxId: input.taxId ?? null,
+          })
+        )
       } catch (error) {
-        await savepoint.rollback()
         if (!isDuplicate(error, 'market_code_slug')) throw error
         if (explicit) throw fieldError('shop.slug', 'unique', 'shop.slug is already used by another shop on this storefront')
       }
@@ -190,7 +176,7 @@ export class AccountService {
     throw fieldError('shop.slug', 'unique', 'choose a slug for this shop')
   }
 
-  private issueToken(market: MarketContext, account: Account, trx?: TransactionClientContract): Promise<AccessToken> {
-    return storefrontTokens(market, trx && (() => trx)).create(account.id, [STOREFRONT_ABILITY], { name: 'api' })
+  private issueToken(market: MarketContext, account: Account): Promise<AccessToken> {
+    return storefrontTokens(market).create(account.id, [STOREFRONT_ABILITY], { name: 'api' })
   }
 }

@@ -8,14 +8,9 @@ import { AuditLog, type AuditOrigin } from '#audit/services/audit_log'
 import { globalPublicId } from '#shards/public_id'
 import { fieldError } from '#exceptions/field_error'
 import { ForbiddenError } from '#identity/exceptions'
-import { DomainError } from '#exceptions/domain_error'
+import { NotFoundError } from '#exceptions/not_found_error'
 import type { MarketRegistry } from '#markets/services/market_registry'
 import type { RegionsConfig } from '#shards/define_regions'
-
-export class StaffNotFoundError extends DomainError {
-  static status = 404
-  static code = 'E_NOT_FOUND'
-}
 
 export interface GrantInput {
   role: StaffRoleName
@@ -71,7 +66,7 @@ export class StaffAdminService {
 
     return db.connection('control').transaction(async (trx) => {
       const staff = await Staff.query({ client: trx }).where('public_id', staffPublicId).forUpdate().first()
-      if (!staff) throw new StaffNotFoundError('No such staff member')
+      if (!staff) throw new NotFoundError('staff_member')
       const role = new StaffRole()
       role.useTransaction(trx)
       role.merge({
@@ -103,7 +98,7 @@ export class StaffAdminService {
       const role = staff
         ? await StaffRole.query({ client: trx }).where('id', assignmentId).where('staff_id', staff.id).forUpdate().first()
         : null
-      if (!staff || !role) throw new StaffNotFoundError('No such role assignment')
+      if (!staff || !role) throw new NotFoundError('role_assignment')
       if (actor.type === 'staff') this.checkActorCovers(actor.staff, role.markets, role.regions)
       await role.delete()
       await AuditLog.record(

@@ -44,15 +44,3 @@ export const newPassword = () =>
 
 /** For sign-in: any length up to the maximum, so old passwords still work. */
 export const anyPassword = () => vine.string().minLength(1).maxLength(identityConfig.password.maxLength)
-
-/** Emails are trimmed and lower-cased before they are stored or compared. */
-export const email = () => vine.string().trim().maxLength(254).email().toLowerCase()
-
-/** Printable text: no control characters (NUL, bidi overrides...). */
-export const plainText = (min: number, max: number) =>
-  vine
-    .string()
-    .trim()
-    .minLength(min)
-    .maxLength(max)
-    .regex(/^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u)

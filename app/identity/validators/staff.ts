@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
-import { anyPassword, email, newPassword, plainText } from '#identity/validators/password_policy'
+import { anyPassword, newPassword } from '#identity/validators/password_policy'
+import { email, plainText } from '#validation/rules'
 import { STAFF_ROLES } from '#identity/models/staff_role'
 
 export const staffLoginValidator = vine.create(

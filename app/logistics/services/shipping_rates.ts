@@ -1,5 +1,5 @@
 import { add } from 'dinero.js'
-import type { Market } from '#markets/market'
+import type { MarketContext } from '#markets/market_context'
 import type { Courier } from '#markets/define_market'
 import { divideRounded, money, toMinorUnits, type Money } from '#money/money'
 import { fieldError } from '#exceptions/field_error'
@@ -14,9 +14,9 @@ export interface ParcelQuote {
   fee: Money
 }
 
-export function courierOf(market: Market, courierId: string | undefined, field = 'courier'): Courier {
-  const id = courierId ?? market.couriers.defaultCourier
-  const courier = market.couriers.list.find((candidate) => candidate.id === id)
+export function courierOf(market: MarketContext, courierId: string | undefined, field = 'courier'): Courier {
+  const id = courierId ?? market.config.couriers.defaultCourier
+  const courier = market.config.couriers.list.find((candidate) => candidate.id === id)
   if (!courier) throw fieldError(field, 'exists', `${field} "${id}" is not a courier of ${market.code}`)
   return courier
 }
@@ -28,7 +28,7 @@ export function courierOf(market: Market, courierId: string | undefined, field =
  * surcharge (percent of goods + shipping, with a minimum) when paid in cash.
  */
 export function quoteParcel(
-  market: Market,
+  market: MarketContext,
   courier: Courier,
   parcel: { weightGrams: number; goodsValue: number; cashOnDelivery: boolean },
   field = 'courier'

@@ -2,18 +2,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import app from '@adonisjs/core/services/app'
 import markets from '#markets/services/main'
-import translations from '#i18n/services/main'
 import { negotiateLocale } from '#i18n/services/i18n'
-import { MarketContext } from '#markets/market_context'
+import type { MarketContext } from '#markets/market_context'
 import { UnknownMarketError } from '#markets/exceptions'
 import type { StorefrontConfig } from '#config/storefront'
 import type { Translate } from '#i18n/services/i18n'
 
 declare module '@adonisjs/core/http' {
   interface HttpContext {
-    /** The storefront's market and its shard. */
+    /** The request's market: its config, shard, locale and translator. */
     market: MarketContext
-    /** Response locale: one of the market's locales. */
+    /** Response locale (also `market.locale`); set on staff routes without a market too. */
     locale: string
     t: Translate
   }
@@ -25,24 +24,19 @@ declare module '@adonisjs/core/http' {
  * Accept-Language among the market's locales.
  */
 export default class ResolveMarketMiddleware {
+  #allowMarketHeader = app.config.get<StorefrontConfig>('storefront').allowMarketHeader
+
   async handle(ctx: HttpContext, next: NextFn) {
-    const config = app.config.get<StorefrontConfig>('storefront')
+    const requested = this.#allowMarketHeader ? ctx.request.header('x-market') : undefined
     const host = ctx.request.header('host') ?? ''
+    const config = requested ? markets.find(requested) : markets.findByHost(host)
+    if (!config) throw new UnknownMarketError(requested ? `X-Market: ${requested}` : host)
 
-    let market
-    const requested = config.allowMarketHeader ? ctx.request.header('x-market') : undefined
-    if (requested) {
-      market = markets.find(requested)
-      if (!market) throw new UnknownMarketError(`X-Market: ${requested}`)
-    } else {
-      market = markets.findByHost(host)
-      if (!market) throw new UnknownMarketError(host)
-    }
-
-    ctx.market = MarketContext.of(market)
-    ctx.locale = negotiateLocale(ctx.request.header('accept-language'), market.locales)
-    ctx.t = translations.forLocale(ctx.locale)
-    ctx.response.header('Content-Language', ctx.locale)
+    const market = markets.context(config.code, negotiateLocale(ctx.request.header('accept-language'), config.locales))
+    ctx.market = market
+    ctx.locale = market.locale
+    ctx.t = market.t
+    ctx.response.header('Content-Language', market.locale)
     ctx.logger = ctx.logger.child({ market: market.code })
     return next()
   }

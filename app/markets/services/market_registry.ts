@@ -7,6 +7,8 @@ import type { MarketDefinition } from '#markets/define_market'
 import { deepFreeze, type Market } from '#markets/market'
 import { InvalidMarketConfigError, type MarketConfigProblem } from '#markets/errors'
 import { ISO_4217, marketMessages, validateMarketFile } from '#markets/validators/market_schema'
+import { MarketContext } from '#markets/market_context'
+import { UnknownMarketError } from '#markets/exceptions'
 
 export interface MarketSource {
   /** Path shown in messages (relative to the app root). */
@@ -28,6 +30,8 @@ export interface RegistryOptions {
 export class MarketRegistry {
   readonly #byCode: Map<string, Market>
   readonly #byHost: Map<string, Market>
+  /** Contexts outside any transaction are immutable: one per market and locale. */
+  readonly #contexts = new Map<string, MarketContext>()
 
   private constructor(markets: Market[]) {
     this.#byCode = new Map(markets.map((market) => [market.code, market]))
@@ -132,6 +136,25 @@ export class MarketRegistry {
 
   find(code: string): Market | undefined {
     return this.#byCode.get(code.toUpperCase())
+  }
+
+  /**
+   * The context of a market: the one way code outside a request (consumers,
+   * listeners, commands) and the middleware get one. An unknown code is a
+   * 404 `E_UNKNOWN_MARKET`.
+   */
+  context(code: string, locale?: string): MarketContext {
+    const market = this.find(code)
+    if (!market) throw new UnknownMarketError(code)
+    const wanted = locale ?? market.defaultLocale
+    const key = `${market.code}|${wanted}`
+    let context = this.#contexts.get(key)
+    if (!context || context.config !== market) {
+      context = MarketContext.of(market, wanted)
+      if (this.#contexts.size >= 1000) this.#contexts.clear()
+      this.#contexts.set(key, context)
+    }
+    return context
   }
 
   /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 
 /**
@@ -23,17 +22,18 @@ export interface MessageEnvelope<T = Record<string, unknown>> {
  * Routing key: `<market>.<domain>.<event>` (e.g. `sg.orders.placed`).
  */
 export class Outbox {
-  static async record(
-    trx: TransactionClientContract,
-    market: MarketContext,
-    event: OutboxEvent
-  ): Promise<MessageEnvelope> {
-    const [envelope] = await Outbox.recordMany(trx, market, [event])
+  static async record(market: MarketContext, event: OutboxEvent): Promise<MessageEnvelope> {
+    const [envelope] = await Outbox.recordMany(market, [event])
     return envelope
   }
 
-  /** Several events of one change, in one INSERT. */
-  static async recordMany(trx: TransactionClientContract, market: MarketContext, events: OutboxEvent[]): Promise<MessageEnvelope[]> {
+  /**
+   * Several events of one change, in one INSERT, in the context's
+   * transaction: an event written outside the change's transaction could
+   * announce a change that rolled back, so that is refused.
+   */
+  static async recordMany(market: MarketContext, events: OutboxEvent[]): Promise<MessageEnvelope[]> {
+    if (!market.inTransaction) throw new Error('outbox events are written in the transaction of the change they announce')
     const occurredAt = new Date()
     const envelopes = events.map((event): MessageEnvelope => ({
       id: randomUUID(),
@@ -45,10 +45,10 @@ export class Outbox {
       data: event.data,
     }))
     if (envelopes.length === 0) return envelopes
-    await trx.table('outbox').multiInsert(
+    await market.insert(
+      'outbox',
       envelopes.map((envelope, index) => ({
         message_id: envelope.id,
-        market_code: market.code,
         routing_key: `${market.code.toLowerCase()}.${events[index].domain}.${events[index].name}`,
         payload: JSON.stringify(envelope),
         correlation_id: envelope.correlationId,

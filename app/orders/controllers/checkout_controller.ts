@@ -4,27 +4,28 @@ import { OrderPlacement } from '#orders/services/order_placement'
 import { OrderService } from '#orders/services/order_service'
 import { CartService } from '#cart/services/cart_service'
 import { quoteResource } from '#orders/transformers/quote_resource'
+import { orderResource } from '#orders/transformers/order_resource'
 import { idempotencyKeyValidator, orderNumberParam, placeOrderValidator, quoteValidator } from '#orders/validators/checkout'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 
 export default class CheckoutController {
   #orders = new OrderService()
+  #cart = new CartService()
+  #placement = new OrderPlacement()
 
   async quote(ctx: HttpContext) {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     const input = await ctx.request.validateUsing(quoteValidator)
-    const lines =
-      input.lines ??
-      (await new CartService().lines(ctx.market, buyer)).map((line) => ({ sku: line.sku as string, quantity: Number(line.quantity) }))
-    const quote = await priceCheckout(ctx.market, { ...input, lines }, ctx.locale)
-    return { data: quoteResource(ctx.market, ctx.locale, quote) }
+    const lines = input.lines ?? (await this.#cart.checkoutLines(ctx.market, buyer))
+    const quote = await priceCheckout(ctx.market, { ...input, lines })
+    return { data: quoteResource(ctx.market, quote) }
   }
 
   async store(ctx: HttpContext) {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     const { 'idempotency-key': key } = await idempotencyKeyValidator.validate({ 'idempotency-key': ctx.request.header('idempotency-key') })
     const input = await ctx.request.validateUsing(placeOrderValidator)
-    const response = await new OrderPlacement().place(ctx.market, buyer, input, key, ctx.locale)
+    const response = await this.#placement.place(ctx.market, buyer, input, key)
     return ctx.response.status(response.status).json(response.body)
   }
 
@@ -34,7 +35,7 @@ export default class CheckoutController {
     const rows = await this.#orders.listForBuyer(ctx.market, buyer, { limit, beforeId: idFromCursor(cursor) })
     const page = rows.slice(0, limit)
     return {
-      data: await Promise.all(page.map((order) => this.#orders.present(ctx.market, order, ctx.locale))),
+      data: await Promise.all(page.map(async (order) => orderResource(ctx.market, await this.#orders.parts(ctx.market, order)))),
       meta: { nextCursor: nextIdCursor(rows, limit) },
     }
   }
@@ -42,7 +43,7 @@ export default class CheckoutController {
   async show(ctx: HttpContext) {
     const { number } = await orderNumberParam.validate(ctx.params)
     const order = await this.#orders.forBuyer(ctx.market, ctx.auth.use('storefront').getUserOrFail(), number)
-    return { data: await this.#orders.present(ctx.market, order, ctx.locale) }
+    return { data: orderResource(ctx.market, await this.#orders.parts(ctx.market, order)) }
   }
 
   async cancel(ctx: HttpContext) {
@@ -50,6 +51,6 @@ export default class CheckoutController {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     await this.#orders.cancel(ctx.market, number, { type: 'buyer', id: buyer.publicId }, 'cancelled by the buyer', buyer.id)
     const order = await this.#orders.forBuyer(ctx.market, buyer, number)
-    return { data: await this.#orders.present(ctx.market, order, ctx.locale) }
+    return { data: orderResource(ctx.market, await this.#orders.parts(ctx.market, order)) }
   }
 }

@@ -1,10 +1,9 @@
-import { add, toSnapshot } from 'dinero.js'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { add } from 'dinero.js'
 import type { MarketContext } from '#markets/market_context'
 import { sellableSkus, type SellableSku } from '#catalog/services/sku_lookup'
 import { calculateTax, type TaxedLine } from '#tax/services/tax_calculator'
 import { courierOf, quoteParcel, type ParcelQuote } from '#logistics/services/shipping_rates'
-import { money, type Money } from '#money/money'
+import { toMinorUnits, type Money } from '#money/money'
 import { fieldError } from '#exceptions/field_error'
 
 export interface CheckoutLineInput {
@@ -27,8 +26,6 @@ export interface CheckoutQuote {
   total: Money
 }
 
-const amountOf = (value: Money) => Number(toSnapshot(value).amount)
-
 /**
  * Prices a checkout: one parcel per seller, each with the market's tax rule
  * on its lines and the chosen courier's rate for its weight. The same code
@@ -37,23 +34,20 @@ const amountOf = (value: Money) => Number(toSnapshot(value).amount)
 export async function priceCheckout(
   market: MarketContext,
   input: { lines: CheckoutLineInput[]; courier?: string; paymentGateway?: string },
-  locale: string,
-  client?: QueryClientContract,
   /** Flash-sale prices by SKU public id: they replace the catalog price. */
   overrides: Map<string, { unitPrice: number; flashSaleId: number }> = new Map()
 ): Promise<CheckoutQuote> {
-  const m = market.market
   if (input.lines.length === 0) throw fieldError('lines', 'required', 'lines: the cart is empty')
-  if (input.lines.length > m.limits.maxCartLines) {
-    throw fieldError('lines', 'maxLength', `lines: at most ${m.limits.maxCartLines} lines in ${m.code}`)
+  if (input.lines.length > market.limits.maxCartLines) {
+    throw fieldError('lines', 'maxLength', `lines: at most ${market.limits.maxCartLines} lines in ${market.code}`)
   }
-  const gatewayId = input.paymentGateway ?? m.payments.defaultGateway
-  const gateway = m.payments.gateways.find((candidate) => candidate.id === gatewayId)
-  if (!gateway) throw fieldError('paymentGateway', 'exists', `paymentGateway "${gatewayId}" is not available in ${m.code}`)
-  const courier = courierOf(m, input.courier)
+  const gatewayId = input.paymentGateway ?? market.config.payments.defaultGateway
+  const gateway = market.config.payments.gateways.find((candidate) => candidate.id === gatewayId)
+  if (!gateway) throw fieldError('paymentGateway', 'exists', `paymentGateway "${gatewayId}" is not available in ${market.code}`)
+  const courier = courierOf(market, input.courier)
   const cashOnDelivery = gateway.method === 'cod'
 
-  const skus = await sellableSkus(market, input.lines.map((line) => line.sku), locale, client)
+  const skus = await sellableSkus(market, input.lines.map((line) => line.sku))
   for (const [skuId, override] of overrides) {
     const sku = skus.get(skuId)
     if (sku) skus.set(skuId, { ...sku, unitPrice: override.unitPrice, flashSaleId: override.flashSaleId })
@@ -71,12 +65,12 @@ export async function priceCheckout(
   const parcels: PricedParcel[] = []
   for (const [shopId, lines] of byShop) {
     const tax = calculateTax(
-      m,
+      market,
       lines.map((line) => ({ key: line.sku.publicId, unitPrice: line.sku.unitPrice, quantity: line.quantity, taxCategory: line.sku.taxCategory }))
     )
     const taxedByKey = new Map(tax.lines.map((line) => [line.key, line]))
     const weightGrams = lines.reduce((sum, line) => sum + line.sku.weightGrams * line.quantity, 0)
-    const shipping = quoteParcel(m, courier, { weightGrams, goodsValue: amountOf(tax.gross), cashOnDelivery }, 'courier')
+    const shipping = quoteParcel(market, courier, { weightGrams, goodsValue: toMinorUnits(tax.gross), cashOnDelivery }, 'courier')
     parcels.push({
       shopId,
       shop: lines[0].sku.shop,
@@ -87,12 +81,12 @@ export async function priceCheckout(
     })
   }
 
-  const total = parcels.reduce((sum, parcel) => add(sum, parcel.total), money(0, m.currency))
-  if (amountOf(total) > m.limits.maxOrderValue) {
-    throw fieldError('lines', 'maxOrderValue', `lines: the order exceeds the maximum order value of ${m.code}`)
+  const total = parcels.reduce((sum, parcel) => add(sum, parcel.total), market.money(0))
+  if (toMinorUnits(total) > market.limits.maxOrderValue) {
+    throw fieldError('lines', 'maxOrderValue', `lines: the order exceeds the maximum order value of ${market.code}`)
   }
   const codCap = gateway.settings?.maxAmount
-  if (codCap !== undefined && amountOf(total) > codCap) {
+  if (codCap !== undefined && toMinorUnits(total) > codCap) {
     throw fieldError('paymentGateway', 'maxAmount', `paymentGateway: ${gateway.name} takes orders up to its maximum amount`)
   }
   return { parcels, gateway: { id: gateway.id, method: gateway.method }, total }

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
-import { toSnapshot } from 'dinero.js'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
 import { priceCheckout, type CheckoutLineInput, type CheckoutQuote } from '#orders/services/checkout_pricing'
 import { orderResource } from '#orders/transformers/order_resource'
 import { DomainError } from '#exceptions/domain_error'
 import { OrderWriter, type DraftedCheckout } from '#orders/services/order_writer'
-import { marketPublicId } from '#shards/public_id'
+import { toMinorUnits } from '#money/money'
 import { fieldError } from '#exceptions/field_error'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
@@ -23,8 +22,6 @@ export interface StoredResponse {
   status: number
   body: unknown
 }
-
-const amountOf = (value: any) => Number(toSnapshot(value).amount)
 
 /** Canonical JSON: the same body with keys in another order is the same request. */
 function canonical(value: unknown): string {
@@ -68,49 +65,47 @@ export class IdempotencyInProgressError extends DomainError {
 export class OrderPlacement {
   #flashSales = new FlashSaleService()
   #gate = new FlashSaleGate()
+  #cart = new CartService()
 
-  async place(market: MarketContext, buyer: Account, input: PlaceOrderInput, idempotencyKey: string, locale: string): Promise<StoredResponse> {
+  async place(market: MarketContext, buyer: Account, input: PlaceOrderInput, idempotencyKey: string): Promise<StoredResponse> {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
-    const lines =
-      input.lines ??
-      (await new CartService().lines(market, buyer)).map((line) => ({ sku: line.sku as string, quantity: Number(line.quantity) }))
+    const lines = input.lines ?? (await this.#cart.checkoutLines(market, buyer))
     // Flash-sale units are taken in Redis first (cheap, atomic); whatever
     // fails afterwards gives them back.
     const flash = await this.#flashSales.activeFor(market, lines.map((line) => line.sku))
-    const taken: { saleId: number; quantity: number }[] = []
+    const taken: { sale: { publicId: string }; quantity: number }[] = []
     const overrides = new Map<string, { unitPrice: number; flashSaleId: number }>()
     let retry = false
     try {
       for (const line of lines) {
         const sale = flash.get(line.sku)
         if (!sale) continue
-        const reserved = await this.#gate.reserve(sale.id, String(buyer.id), idempotencyKey, line.quantity, sale.perBuyerLimit, line.sku)
+        const reserved = await this.#gate.reserve(market, sale, String(buyer.id), idempotencyKey, line.quantity, line.sku)
         if (reserved === 'retry') {
           retry = true
           break
         }
-        taken.push({ saleId: sale.id, quantity: line.quantity })
+        taken.push({ sale, quantity: line.quantity })
         overrides.set(line.sku, { unitPrice: sale.priceAmount, flashSaleId: sale.id })
       }
     } catch (error) {
-      await this.giveBack(buyer, idempotencyKey, taken)
+      await this.giveBack(market, buyer, idempotencyKey, taken)
       throw error
     }
     if (retry) {
       // This key already holds units of the sale: a retry of a request that
       // succeeded (or is still running) answers as that one did.
-      await this.giveBack(buyer, idempotencyKey, taken)
+      await this.giveBack(market, buyer, idempotencyKey, taken)
       return this.answerFor(await this.stored(market, buyer, idempotencyKey), requestHash)
     }
 
     let checkoutId: string | undefined
     try {
-      const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, locale, undefined, overrides)
-      const { parts, view, now } = this.draft(market, buyer, quote, locale)
+      const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, overrides)
+      const { parts, view, now } = this.draft(market, buyer, quote)
       checkoutId = view.checkoutId
       const response: StoredResponse = { status: 201, body: { data: view } }
       const idempotency = {
-        market_code: market.code,
         buyer_id: buyer.id,
         idempotency_key: idempotencyKey,
         request_hash: requestHash,
@@ -123,23 +118,22 @@ export class OrderPlacement {
     } catch (error) {
       const duplicateKey = isDuplicate(error) && String((error as { sqlMessage?: string }).sqlMessage).includes('idempotency')
       if (!duplicateKey) {
-        await this.giveBack(buyer, idempotencyKey, taken)
+        await this.giveBack(market, buyer, idempotencyKey, taken)
         throw error
       }
       const stored = await this.stored(market, buyer, idempotencyKey)
       // Our own checkout, committed though the driver reported a failure
       // (the group fell back and met its own key): its units are sold.
       const ours = stored !== null && (JSON.parse(stored.response_body) as { data?: { checkoutId?: string } }).data?.checkoutId === checkoutId
-      if (!ours) await this.giveBack(buyer, idempotencyKey, taken)
+      if (!ours) await this.giveBack(market, buyer, idempotencyKey, taken)
       return this.answerFor(stored, requestHash)
     }
   }
 
   private async stored(market: MarketContext, buyer: Account, idempotencyKey: string): Promise<Record<string, any> | null> {
     return (
-      (await market.db
-        .from('idempotency_keys')
-        .where('market_code', market.code)
+      (await market
+        .table('idempotency_keys')
         .where('buyer_id', buyer.id)
         .where('idempotency_key', idempotencyKey)
         .first()) ?? null
@@ -155,35 +149,33 @@ export class OrderPlacement {
     return { status: Number(stored.response_status), body: JSON.parse(stored.response_body) }
   }
 
-  private async giveBack(buyer: Account, idempotencyKey: string, taken: { saleId: number; quantity: number }[]) {
-    for (const unit of taken) await this.#gate.giveBack(unit.saleId, String(buyer.id), idempotencyKey, unit.quantity)
+  private async giveBack(market: MarketContext, buyer: Account, idempotencyKey: string, taken: { sale: { publicId: string }; quantity: number }[]) {
+    for (const unit of taken) await this.#gate.giveBack(market, unit.sale, String(buyer.id), idempotencyKey, unit.quantity)
   }
 
   /** What a checkout writes, and the view of its orders the buyer gets. */
-  draft(market: MarketContext, buyer: Account, quote: CheckoutQuote, locale: string) {
-    const m = market.market
-    const checkoutId = marketPublicId(market.code)
+  draft(market: MarketContext, buyer: Account, quote: CheckoutQuote) {
+    const checkoutId = market.publicId()
     // DATETIME columns keep whole seconds: the answer shows what is stored.
     const now = DateTime.utc().startOf('second')
-    const paymentDue = now.plus({ minutes: m.payments.paymentWindowMinutes })
+    const paymentDue = now.plus({ minutes: market.config.payments.paymentWindowMinutes })
     const orders = quote.parcels.map((parcel) => {
       const order = {
-        number: marketPublicId(market.code),
+        number: market.publicId(),
         checkout_id: checkoutId,
-        market_code: market.code,
         buyer_id: buyer.id,
         shop_id: parcel.shopId,
         status: 'pending_payment',
-        currency: m.currency,
-        goods_gross: amountOf(parcel.goods.gross),
-        goods_net: amountOf(parcel.goods.net),
-        goods_tax: amountOf(parcel.goods.tax),
-        shipping_fee: amountOf(parcel.shipping.fee) - amountOf(parcel.shipping.codSurcharge),
-        cod_surcharge: amountOf(parcel.shipping.codSurcharge),
-        total: amountOf(parcel.total),
+        currency: market.currency,
+        goods_gross: toMinorUnits(parcel.goods.gross),
+        goods_net: toMinorUnits(parcel.goods.net),
+        goods_tax: toMinorUnits(parcel.goods.tax),
+        shipping_fee: toMinorUnits(parcel.shipping.fee) - toMinorUnits(parcel.shipping.codSurcharge),
+        cod_surcharge: toMinorUnits(parcel.shipping.codSurcharge),
+        total: toMinorUnits(parcel.total),
         courier_id: parcel.shipping.courier.id,
         payment_gateway: quote.gateway.id,
-        config_revision: m.revision,
+        config_revision: market.revision,
         payment_due_at: paymentDue.toJSDate(),
         placed_at: now.toJSDate(),
         updated_at: now.toJSDate(),
@@ -201,9 +193,9 @@ export class OrderPlacement {
         tax_effective_from: line.taxed.rate.effectiveFrom,
         taxable_base_numerator: line.taxed.rate.taxableBase?.numerator ?? null,
         taxable_base_denominator: line.taxed.rate.taxableBase?.denominator ?? null,
-        gross: amountOf(line.taxed.gross),
-        net: amountOf(line.taxed.net),
-        tax: amountOf(line.taxed.tax),
+        gross: toMinorUnits(line.taxed.gross),
+        net: toMinorUnits(line.taxed.net),
+        tax: toMinorUnits(line.taxed.tax),
         weight_grams: line.sku.weightGrams,
         flash_sale_id: line.sku.flashSaleId ?? null,
       }))
@@ -223,14 +215,14 @@ export class OrderPlacement {
         domain: 'orders',
         name: 'placed',
         correlationId: checkoutId,
-        data: { number: order.number, checkoutId, buyer: buyer.publicId, total: order.total, currency: m.currency, paymentGateway: quote.gateway.id },
+        data: { number: order.number, checkoutId, buyer: buyer.publicId, total: order.total, currency: market.currency, paymentGateway: quote.gateway.id },
       })),
       cartLines: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ buyerId: buyer.id, skuId: line.sku.id }))),
       skus: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }))),
     }
     const view = {
       checkoutId,
-      orders: orders.map(({ order, lines, history, parcel }) => orderResource(market, locale, order, lines, [history], parcel.shop)),
+      orders: orders.map(({ order, lines, history, parcel }) => orderResource(market, { order, lines, history: [history], shop: parcel.shop })),
     }
     return { parts, view, now: now.toJSDate() }
   }

@@ -1,6 +1,5 @@
 import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MarketContext } from '#markets/market_context'
 import { InventoryService } from '#inventory/services/inventory_service'
 import { Outbox, type OutboxEvent } from '#messaging/services/outbox'
@@ -14,6 +13,8 @@ export interface DraftedCheckout {
   cartLines: { buyerId: number; skuId: number }[]
   skus: { sku: { id: number; publicId: string }; quantity: number }[]
 }
+
+const inventory = new InventoryService()
 
 /** More checkouts than this wait for the next transaction. */
 const MAX_GROUP = 100
@@ -55,7 +56,6 @@ interface Queue {
  */
 export class OrderWriter {
   static #queues = new Map<string, Queue>()
-  static #inventory = new InventoryService()
 
   static write(market: MarketContext, checkout: DraftedCheckout): Promise<void> {
     let queue = OrderWriter.#queues.get(market.code)
@@ -94,7 +94,7 @@ export class OrderWriter {
   static async #writeGroup(market: MarketContext, group: Pending[]) {
     let reserved: number[]
     try {
-      reserved = await market.transaction((trx) => writeCheckouts(market, group.map((item) => item.checkout), trx))
+      reserved = await writeCheckouts(market, group.map((item) => item.checkout))
     } catch (error) {
       logger.debug({ err: error, market: market.code, size: group.length }, 'checkout group rolled back; writing each alone')
       count(market, 'fallback', group.length)
@@ -108,7 +108,7 @@ export class OrderWriter {
 
   static async #writeOne(market: MarketContext, item: Pending) {
     try {
-      const reserved = await market.transaction((trx) => writeCheckouts(market, [item.checkout], trx))
+      const reserved = await writeCheckouts(market, [item.checkout])
       count(market, 'single', 1)
       await OrderWriter.#announce(market, reserved)
       item.resolve()
@@ -120,7 +120,7 @@ export class OrderWriter {
   /** Sold-out SKUs are news for the catalog; the orders are written whatever it says. */
   static async #announce(market: MarketContext, skuIds: number[]) {
     try {
-      await OrderWriter.#inventory.announceSoldOut(market, skuIds)
+      await inventory.announceSoldOut(market, skuIds)
     } catch (error) {
       logger.warn({ err: error, market: market.code }, 'sold-out announcement failed')
     }
@@ -142,26 +142,27 @@ function count(market: MarketContext, kind: 'group' | 'single' | 'fallback', che
  * answers), orders, lines, history, outbox, cart clean-up, then the stock
  * reservations. Answers the SKU ids whose stock it reserved.
  */
-export async function writeCheckouts(market: MarketContext, checkouts: DraftedCheckout[], trx: TransactionClientContract) {
-  await trx.table('idempotency_keys').multiInsert(checkouts.map((checkout) => checkout.idempotencyKey))
-  const drafted = checkouts.flatMap((checkout) => checkout.orders)
-  await trx.table('orders').multiInsert(drafted.map(({ order }) => order))
-  const ids = new Map(
-    (await trx.from('orders').whereIn('number', drafted.map(({ order }) => order.number)).select('id', 'number')).map((row) => [
-      row.number as string,
-      row.id as number,
-    ])
-  )
-  const lines = drafted.flatMap(({ order, lines: orderLines }) => orderLines.map((line) => ({ ...line, order_id: ids.get(order.number) })))
-  await trx.table('order_lines').multiInsert(lines)
-  await trx.table('order_history').multiInsert(drafted.map(({ order, history }) => ({ ...history, order_id: ids.get(order.number) })))
-  await Outbox.recordMany(trx, market, checkouts.flatMap((checkout) => checkout.events))
-  const cartLines = checkouts.flatMap((checkout) => checkout.cartLines)
-  if (cartLines.length > 0) {
-    await trx
-      .from('cart_lines')
-      .whereIn(['buyer_id', 'sku_id'], cartLines.map((line) => [line.buyerId, line.skuId]))
-      .delete()
-  }
-  return new InventoryService().reserveMany(market, checkouts.flatMap((checkout) => checkout.skus), trx)
+export function writeCheckouts(market: MarketContext, checkouts: DraftedCheckout[]) {
+  return market.transaction(async (market) => {
+    await market.insert('idempotency_keys', checkouts.map((checkout) => checkout.idempotencyKey))
+    const drafted = checkouts.flatMap((checkout) => checkout.orders)
+    await market.insert('orders', drafted.map(({ order }) => order))
+    const ids = new Map(
+      (await market.table('orders').whereIn('number', drafted.map(({ order }) => order.number)).select('id', 'number')).map((row) => [
+        row.number as string,
+        row.id as number,
+      ])
+    )
+    await market.insert('order_lines', drafted.flatMap(({ order, lines }) => lines.map((line) => ({ ...line, order_id: ids.get(order.number) }))))
+    await market.insert('order_history', drafted.map(({ order, history }) => ({ ...history, order_id: ids.get(order.number) })))
+    await Outbox.recordMany(market, checkouts.flatMap((checkout) => checkout.events))
+    const cartLines = checkouts.flatMap((checkout) => checkout.cartLines)
+    if (cartLines.length > 0) {
+      await market
+        .table('cart_lines')
+        .whereIn(['buyer_id', 'sku_id'], cartLines.map((line) => [line.buyerId, line.skuId]))
+        .delete()
+    }
+    return inventory.reserveMany(market, checkouts.flatMap((checkout) => checkout.skus))
+  })
 }

@@ -1,21 +1,18 @@
 import type { MarketContext } from '#markets/market_context'
-import { moneyView } from '#money/money'
 
 const parseJson = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
 
-/**
- * An order as its buyer sees it, from its rows (as stored, or as about to
- * be stored: placement answers with the very rows it inserts).
- */
-export function orderResource(
-  market: MarketContext,
-  locale: string,
-  order: Record<string, any>,
-  lines: Record<string, any>[],
-  history: Record<string, any>[],
+/** An order's rows: as stored, or as about to be stored (placement answers with the very rows it inserts). */
+export interface OrderParts {
+  order: Record<string, any>
+  lines: Record<string, any>[]
+  history: Record<string, any>[]
   shop: { id: string; name: string } | null
-) {
-  const view = (amount: unknown) => moneyView(Number(amount), order.currency, locale, market.market.priceDecimals)
+}
+
+/** An order as its buyer sees it, money formatted in the context's locale. */
+export function orderResource(market: MarketContext, { order, lines, history, shop }: OrderParts) {
+  const view = (amount: unknown) => market.moneyView(Number(amount), order.currency)
   return {
     number: order.number,
     checkoutId: order.checkout_id,

@@ -1,13 +1,12 @@
-import { toSnapshot } from 'dinero.js'
 import type { MarketContext } from '#markets/market_context'
 import type { CheckoutQuote } from '#orders/services/checkout_pricing'
-import { money, moneyView, type Money } from '#money/money'
+import { toMinorUnits, type Money } from '#money/money'
 
 /** A quote as the storefront shows it: minor units and formatted, per parcel and line. */
-export function quoteResource(market: MarketContext, locale: string, quote: CheckoutQuote) {
-  const view = (value: Money) => moneyView(Number(toSnapshot(value).amount), market.market.currency, locale, market.market.priceDecimals)
+export function quoteResource(market: MarketContext, quote: CheckoutQuote) {
+  const view = (value: Money) => market.moneyView(toMinorUnits(value))
   return {
-    currency: market.market.currency,
+    currency: market.currency,
     paymentGateway: quote.gateway,
     parcels: quote.parcels.map((parcel) => ({
       shop: parcel.shop,
@@ -16,7 +15,7 @@ export function quoteResource(market: MarketContext, locale: string, quote: Chec
         title: line.sku.title,
         options: line.sku.options,
         quantity: line.quantity,
-        unitPrice: view(money(line.sku.unitPrice, market.market.currency)),
+        unitPrice: market.moneyView(line.sku.unitPrice),
         gross: view(line.taxed.gross),
         net: view(line.taxed.net),
         tax: view(line.taxed.tax),
@@ -33,8 +32,8 @@ export function quoteResource(market: MarketContext, locale: string, quote: Chec
       },
       total: view(parcel.total),
     })),
-    taxLabel: market.market.tax.label,
-    pricesIncludeTax: market.market.tax.pricesIncludeTax,
+    taxLabel: market.tax.label,
+    pricesIncludeTax: market.tax.pricesIncludeTax,
     total: view(quote.total),
   }
 }

@@ -1,33 +1,22 @@
 import vine from '@vinejs/vine'
-
-const skuId = () => vine.string().trim().regex(/^[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{26}$/)
-const id = () => vine.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/)
+import { configId, publicId } from '#validation/rules'
+import { lineQuantity } from '#cart/validators/cart'
 
 const checkoutFields = {
   lines: vine
-    .array(vine.object({ sku: skuId(), quantity: vine.number().withoutDecimals().range([1, 999]) }))
+    .array(vine.object({ sku: publicId(), quantity: lineQuantity() }))
     .minLength(1)
     .maxLength(1000)
     // One line per SKU: quantities go in the line, not in repeated lines.
     .distinct('sku')
     .optional(),
-  courier: id().optional(),
-  paymentGateway: id().optional(),
+  courier: configId().optional(),
+  paymentGateway: configId().optional(),
 }
 
 export const quoteValidator = vine.create(vine.object(checkoutFields))
 export const placeOrderValidator = vine.create(vine.object(checkoutFields))
-
-export const addCartLineValidator = vine.create(
-  vine.object({ sku: skuId(), quantity: vine.number().withoutDecimals().range([1, 999]) })
-)
-export const updateCartLineValidator = vine.create(
-  vine.object({ quantity: vine.number().withoutDecimals().range([1, 999]) })
-)
-export const cartLineParam = vine.create(vine.object({ id: vine.number().withoutDecimals().min(1) }))
-export const orderNumberParam = vine.create(vine.object({ number: skuId() }))
+export const orderNumberParam = vine.create(vine.object({ number: publicId() }))
 
 /** Idempotency-Key: 1-255 printable ASCII characters (a UUID is typical). */
-export const idempotencyKeyValidator = vine.create(
-  vine.object({ 'idempotency-key': vine.string().regex(/^[\x21-\x7E]{1,255}$/) })
-)
+export const idempotencyKeyValidator = vine.create(vine.object({ 'idempotency-key': vine.string().regex(/^[\x21-\x7E]{1,255}$/) }))

@@ -51,9 +51,9 @@ export class ElasticsearchDriver implements SearchDriver {
 
   /** Settings and mappings of a market's index. */
   indexDefinition(market: MarketContext) {
-    const analyzer = analyzerFor(market.market.defaultLocale)
+    const analyzer = analyzerFor(market.defaultLocale)
     const titleFields = Object.fromEntries(
-      market.market.locales.map((locale) => [
+      market.locales.map((locale) => [
         locale,
         { type: 'text', analyzer: analyzerFor(locale), fields: { raw: { type: 'keyword', ignore_above: 256 } } },
       ])
@@ -75,7 +75,7 @@ export class ElasticsearchDriver implements SearchDriver {
           titles: { properties: titleFields },
           descriptions: {
             properties: Object.fromEntries(
-              market.market.locales.map((locale) => [locale, { type: 'text', analyzer: analyzerFor(locale) }])
+              market.locales.map((locale) => [locale, { type: 'text', analyzer: analyzerFor(locale) }])
             ),
           },
           brand: { type: 'keyword', fields: { text: { type: 'text', analyzer } } },
@@ -151,7 +151,7 @@ export class ElasticsearchDriver implements SearchDriver {
           {
             multi_match: {
               query: text,
-              fields: [...market.market.locales.map((locale) => `titles.${locale}^3`), 'brand.text^2', ...market.market.locales.map((locale) => `descriptions.${locale}`)],
+              fields: [...market.locales.map((locale) => `titles.${locale}^3`), 'brand.text^2', ...market.locales.map((locale) => `descriptions.${locale}`)],
               type: 'best_fields',
               operator: 'and',
               fuzziness: 'AUTO',
@@ -233,7 +233,7 @@ export class ElasticsearchDriver implements SearchDriver {
     }
   }
 
-  async suggest(market: MarketContext, prefix: string, _locale: string, limit: number) {
+  async suggest(market: MarketContext, prefix: string, limit: number) {
     const response = await this.client.search({
       index: this.alias(market),
       _source: false,

@@ -1,5 +1,4 @@
 import type { MarketContext } from '#markets/market_context'
-import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
   priceBoundaries,
   type ProductDocument,
@@ -20,6 +19,7 @@ function row(document: ProductDocument) {
   return {
     product_id: document.productId,
     public_id: document.publicId,
+    // eslint-disable-next-line no-restricted-syntax -- a row of the raw upsert below (INSERT ... ON DUPLICATE KEY UPDATE)
     market_code: document.marketCode,
     titles: JSON.stringify(document.titles),
     brand: document.brand,
@@ -120,15 +120,14 @@ export class MysqlSearchDriver implements SearchDriver {
 
   async remove(market: MarketContext, products: { productId: number }[]) {
     if (products.length === 0) return
-    await market.db
-      .from('search_documents')
-      .where('market_code', market.code)
+    await market
+      .table('search_documents')
       .whereIn('product_id', products.map((product) => product.productId))
       .delete()
   }
 
-  private filtered(client: QueryClientContract, market: MarketContext, request: SearchRequest, match: string | null) {
-    const query = client.from('search_documents').where('market_code', market.code)
+  private filtered(market: MarketContext, request: SearchRequest, match: string | null) {
+    const query = market.table('search_documents')
     if (match) query.whereRaw(MATCH, [match])
     else if (request.query.trim()) {
       // Only 1-2 letter words: nothing FULLTEXT can use; a plain scan of the words.
@@ -149,7 +148,7 @@ export class MysqlSearchDriver implements SearchDriver {
 
     // One pass over the matched set (capped) gives the total, every facet
     // and, for a text query, the ranking: FULLTEXT is evaluated once.
-    const scan = this.filtered(db, market, request, match)
+    const scan = this.filtered(market, request, match)
       .select('product_id', 'category_id', 'brand', 'min_price', 'sold_count', 'published_at')
       .limit(FACET_SCAN_LIMIT)
     if (match) scan.select(db.raw(`${MATCH} AS score`, [match]))
@@ -165,7 +164,7 @@ export class MysqlSearchDriver implements SearchDriver {
         .map((row) => Number(row.product_id))
     } else {
       // No text: the index orders the page; the scan only feeds the facets.
-      const page = this.filtered(db, market, request, null).select('product_id')
+      const page = this.filtered(market, request, null).select('product_id')
       const { column, direction } = SQL_ORDERS[request.sort]
       page.orderBy(column, direction).orderBy('product_id', 'desc').offset(request.offset).limit(request.limit)
       const [rows, scanned] = await Promise.all([page, scan])
@@ -176,12 +175,12 @@ export class MysqlSearchDriver implements SearchDriver {
     const total =
       matched.length < FACET_SCAN_LIMIT
         ? matched.length
-        : Number((await this.filtered(db, market, request, match).count('* as total').first())?.total ?? 0)
+        : Number((await this.filtered(market, request, match).count('* as total').first())?.total ?? 0)
 
     const scores = new Map(matched.map((row) => [Number(row.product_id), Number(row.score ?? 0)]))
     const rows = pageIds.length
-      ? await db
-          .from('search_documents')
+      ? await market
+          .table('search_documents')
           .whereIn('product_id', pageIds)
           .select('product_id', 'public_id', 'titles', 'brand', 'image', 'min_price', 'max_price', 'in_stock', 'sold_count')
       : []
@@ -208,12 +207,11 @@ export class MysqlSearchDriver implements SearchDriver {
     }
   }
 
-  async suggest(market: MarketContext, prefix: string, locale: string, limit: number) {
+  async suggest(market: MarketContext, prefix: string, limit: number) {
     const match = booleanQuery(prefix)
     if (!match) return []
-    const rows = await market.db
-      .from('search_documents')
-      .where('market_code', market.code)
+    const rows = await market
+      .table('search_documents')
       .whereRaw(MATCH, [match])
       .select('titles')
       .orderBy('sold_count', 'desc')
@@ -222,7 +220,7 @@ export class MysqlSearchDriver implements SearchDriver {
     const suggestions: string[] = []
     for (const row of rows) {
       const titles = parseJson(row.titles) as Record<string, string>
-      const title = titles[locale] ?? titles[market.market.defaultLocale] ?? Object.values(titles)[0]
+      const title = titles[market.locale] ?? titles[market.defaultLocale] ?? Object.values(titles)[0]
       if (title && !seen.has(title.toLowerCase())) {
         seen.add(title.toLowerCase())
         suggestions.push(title)
@@ -242,10 +240,10 @@ export class MysqlSearchDriver implements SearchDriver {
       indexed += batch.length
       for (const document of batch) seen.add(document.productId)
     }
-    const existing = await market.db.from('search_documents').where('market_code', market.code).select('product_id')
+    const existing = await market.table('search_documents').select('product_id')
     const stale = existing.map((entry) => Number(entry.product_id)).filter((id) => !seen.has(id))
     for (let start = 0; start < stale.length; start += 1000) {
-      await market.db.from('search_documents').whereIn('product_id', stale.slice(start, start + 1000)).delete()
+      await market.table('search_documents').whereIn('product_id', stale.slice(start, start + 1000)).delete()
     }
     return { indexed, index: `search_documents@${market.connectionName}` }
   }

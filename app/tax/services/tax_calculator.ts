@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { allocate, add, subtract, toSnapshot } from 'dinero.js'
-import type { Market } from '#markets/market'
+import type { MarketContext } from '#markets/market_context'
 import type { TaxRate } from '#markets/define_market'
 import { divideRounded, minorOf, money, type Money } from '#money/money'
 import { DomainError } from '#exceptions/domain_error'
@@ -44,7 +44,7 @@ export interface TaxResult {
 const RATE_SCALE = 10_000n
 
 /** The rate of a category in force on a local day of the market. */
-export function rateOn(market: Market, category: string, day: string): AppliedRate {
+export function rateOn(market: MarketContext, category: string, day: string): AppliedRate {
   const definition = market.tax.categories[category]
   if (!definition) throw new UnknownTaxCategoryError(`"${category}" is not a tax category of ${market.code}`)
   const applicable = [...definition.rates]
@@ -82,7 +82,7 @@ function taxFraction(amount: bigint, rate: AppliedRate, inclusive: boolean): { n
  * of each rate is rounded once and spread over its lines (dinero allocate),
  * so line totals always add up to the order total.
  */
-export function calculateTax(market: Market, inputs: TaxLineInput[], at: DateTime = DateTime.utc()): TaxResult {
+export function calculateTax(market: MarketContext, inputs: TaxLineInput[], at: DateTime = DateTime.utc()): TaxResult {
   const day = at.setZone(market.timezone).toISODate()!
   const currency = market.currency
   const inclusive = market.tax.pricesIncludeTax

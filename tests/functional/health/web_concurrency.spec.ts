@@ -10,6 +10,11 @@ test.group('Web process with WEB_CONCURRENCY', () => {
       const api = clientAt(`http://127.0.0.1:${port}`)
       const answers = await Promise.all(Array.from({ length: 20 }, () => api.get('/api/v1/market').header('Host', hostOf('TH'))))
       assert.isTrue(answers.every((answer) => answer.status() === 200 && answer.body().data.currency.code === 'THB'))
+      // Which process answered: both workers did, neither is the primary.
+      const pids = new Set<number>()
+      for (let i = 0; i < 20; i++) pids.add((await api.get('/health').header('Connection', 'close')).body().data.process.pid)
+      assert.equal(pids.size, 2, `answered by ${[...pids].join(', ')}`)
+      assert.notInclude([...pids], primary.pid!)
     } finally {
       const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)))
       primary.kill('SIGTERM')

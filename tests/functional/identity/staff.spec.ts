@@ -129,9 +129,11 @@ test.group('Staff: accounts and second factor', () => {
     ;(await client.get('/api/v1/staff/me').header('Host', STAFF_HOST).bearerToken(login.body().data.token.value)).assertStatus(200)
   })
 
-  test('staff routes exist only on the staff host; storefront tokens do not open them', async ({ client }) => {
+  test('staff routes exist only on the staff host; storefront tokens do not open them', async ({ client, assert }) => {
     const { email } = await staffFactory([{ role: 'finance', markets: ['SG'] }])
-    ;(await client.post('/api/v1/staff/login').header('Host', hostOf('SG')).json({ email, password: PASSWORD })).assertStatus(404)
+    const onStorefront = await client.post('/api/v1/staff/login').header('Host', hostOf('SG')).json({ email, password: PASSWORD })
+    onStorefront.assertStatus(404)
+    assert.equal(onStorefront.body().error.code, 'E_ROUTE_NOT_FOUND')
     const { token } = await accountFactory('SG')
     ;(await client.get('/api/v1/staff/me').header('Host', STAFF_HOST).bearerToken(token)).assertStatus(401)
   })
@@ -263,6 +265,8 @@ test.group('Staff: roles and market scope', () => {
     ;(await get(sea3Ops.token, 'TH')).assertStatus(200)
     ;(await get(sea3Ops.token, 'vn')).assertStatus(200)
     ;(await get(sea3Ops.token, 'SG')).assertStatus(403)
-    ;(await get(sea3Ops.token, 'ZZ')).assertStatus(404)
+    const unknown = await get(sea3Ops.token, 'ZZ')
+    unknown.assertStatus(404)
+    assert.equal(unknown.body().error.code, 'E_UNKNOWN_MARKET')
   })
 })

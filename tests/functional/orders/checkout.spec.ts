@@ -9,11 +9,11 @@ import { priceCheckout } from '#orders/services/checkout_pricing'
 import { orderWriteCounts } from '#metrics/order_metrics'
 
 async function skuOf(market: any, productId: number) {
-  return (await market.db.from('skus').where('product_id', productId).orderBy('id').first()).public_id as string
+  return (await market.table('skus').where('product_id', productId).orderBy('id').first()).public_id as string
 }
 
 async function level(market: any, skuPublicId: string) {
-  const row = await market.db.from('stock_levels as l').join('skus as s', 's.id', 'l.sku_id').where('s.public_id', skuPublicId).select('l.available', 'l.reserved').first()
+  const row = await market.table('stock_levels as l').join('skus as s', 's.id', 'l.sku_id').where('s.public_id', skuPublicId).select('l.available', 'l.reserved').first()
   return { available: Number(row.available), reserved: Number(row.reserved) }
 }
 
@@ -72,7 +72,7 @@ test.group('Checkout and orders', (group) => {
     assert.deepEqual(cart.body().data.lines, [])
     const line = orders.find((order: any) => order.lines[0].sku === skuA).lines[0]
     assert.deepEqual([line.unitPrice.amount, line.quantity, line.taxRate.rate, line.taxRate.effectiveFrom], [1990, 2, 9, '2024-01-01'])
-    const events = await a.market.db.from('outbox').where('correlation_id', response.body().data.checkoutId).orderBy('id')
+    const events = await a.market.table('outbox').where('correlation_id', response.body().data.checkoutId).orderBy('id')
     assert.deepEqual(events.map((event: any) => event.routing_key), ['sg.orders.placed', 'sg.orders.placed'])
     const envelope = typeof events[0].payload === 'string' ? JSON.parse(events[0].payload) : events[0].payload
     assert.deepEqual([envelope.type, envelope.version, envelope.market], ['orders.placed', 1, 'SG'])
@@ -110,7 +110,7 @@ test.group('Checkout and orders', (group) => {
     const other = await place(client, buyer.token, { lines: [{ sku, quantity: 2 }] }, key)
     other.assertStatus(422)
     assert.deepEqual(other.body().error.fields.map((f: any) => f.field), ['Idempotency-Key'])
-    const count = await market.db.from('orders').where('buyer_id', buyer.account.id).count('* as n').first()
+    const count = await market.table('orders').where('buyer_id', buyer.account.id).count('* as n').first()
     assert.equal(Number(count.n), 1)
     assert.deepEqual(await level(market, sku), { available: 4, reserved: 1 })
   })
@@ -124,7 +124,7 @@ test.group('Checkout and orders', (group) => {
     assert.isTrue(responses.every((response) => response.status() === 201), responses.map((r) => r.status()).join(','))
     const numbers = new Set(responses.map((response) => response.body().data.orders[0].number))
     assert.equal(numbers.size, 1)
-    const count = await market.db.from('orders').where('buyer_id', buyer.account.id).count('* as n').first()
+    const count = await market.table('orders').where('buyer_id', buyer.account.id).count('* as n').first()
     assert.equal(Number(count.n), 1)
     assert.deepEqual(await level(market, sku), { available: 49, reserved: 1 })
   }).timeout(30_000)
@@ -141,7 +141,7 @@ test.group('Checkout and orders', (group) => {
     assert.equal(response.body().error.sku, skuB)
     assert.include(response.body().error.message, skuB)
     assert.deepEqual(await level(a.market, skuA), { available: 10, reserved: 0 })
-    const orders = await a.market.db.from('orders').where('buyer_id', buyer.account.id)
+    const orders = await a.market.table('orders').where('buyer_id', buyer.account.id)
     assert.lengthOf(orders, 0)
   })
 
@@ -182,12 +182,14 @@ test.group('Checkout and orders', (group) => {
     const sku = await skuOf(market, product.id)
     const number = (await place(client, buyer.token, { lines: [{ sku, quantity: 3 }] })).body().data.orders[0].number
     assert.deepEqual(await level(market, sku), { available: 0, reserved: 3 })
-    const windowMinutes = market.market.payments.paymentWindowMinutes
+    const windowMinutes = market.config.payments.paymentWindowMinutes
     await new OrderService().expireUnpaid(market, new Date(Date.now() + (windowMinutes - 1) * 60_000))
-    assert.equal((await market.db.from('orders').where('number', number).first()).status, 'pending_payment')
-    const expired = await new OrderService().expireUnpaid(market, new Date(Date.now() + (windowMinutes + 1) * 60_000))
+    assert.equal((await market.table('orders').where('number', number).first()).status, 'pending_payment')
+    // Other tests' unpaid orders may come first: scan until nothing is left.
+    let expired = 0
+    for (let batch; (batch = await new OrderService().expireUnpaid(market, new Date(Date.now() + (windowMinutes + 1) * 60_000))) > 0; ) expired += batch
     assert.isAtLeast(expired, 1)
-    assert.equal((await market.db.from('orders').where('number', number).first()).status, 'cancelled')
+    assert.equal((await market.table('orders').where('number', number).first()).status, 'cancelled')
     assert.deepEqual(await level(market, sku), { available: 3, reserved: 0 })
     const detail = await client.get(`/api/v1/products/${product.publicId}`).header('Host', hostOf('SG'))
     assert.equal(detail.body().data.skus[0].stock.status, 'in_stock')
@@ -197,14 +199,14 @@ test.group('Checkout and orders', (group) => {
     const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 10 })
     const buyer = await accountFactory('SG', 'buyer')
     const sku = await skuOf(market, product.id)
-    const later = new Date(Date.now() + (market.market.payments.paymentWindowMinutes + 1) * 60_000)
+    const later = new Date(Date.now() + (market.config.payments.paymentWindowMinutes + 1) * 60_000)
     // Other tests' unpaid orders out of the way first.
     while ((await new OrderService().expireUnpaid(market, later)) > 0) {}
     for (let i = 0; i < 3; i++) (await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] })).assertStatus(201)
     let asked = 0
     const cancelled = await new OrderService().expireUnpaid(market, later, 100, () => ++asked <= 1)
     assert.equal(cancelled, 1)
-    const statuses = await market.db.from('orders').where('buyer_id', buyer.account.id).select('status')
+    const statuses = await market.table('orders').where('buyer_id', buyer.account.id).select('status')
     assert.sameMembers(statuses.map((row: any) => row.status), ['cancelled', 'pending_payment', 'pending_payment'])
     assert.deepEqual(await level(market, sku), { available: 8, reserved: 2 })
   })
@@ -231,10 +233,10 @@ test.group('Order writer: group commit', () => {
     const sku = await skuOf(market, product.id)
     const placement = new OrderPlacement()
     const people = await Promise.all(Array.from({ length: count }, () => accountFactory(code, 'buyer')))
-    const quote = await priceCheckout(market, { lines: [{ sku, quantity: 1 }] }, 'en-SG')
+    const quote = await priceCheckout(market, { lines: [{ sku, quantity: 1 }] })
     const draft = (buyer: (typeof people)[number], key: string): DraftedCheckout => {
-      const { parts, now } = placement.draft(market, buyer.account, quote, 'en-SG')
-      const idempotencyKey = { market_code: code, buyer_id: buyer.account.id, idempotency_key: key, request_hash: 'h', response_status: 201, response_body: '{}', created_at: now }
+      const { parts, now } = placement.draft(market, buyer.account, quote)
+      const idempotencyKey = { buyer_id: buyer.account.id, idempotency_key: key, request_hash: 'h', response_status: 201, response_body: '{}', created_at: now }
       return { ...parts, idempotencyKey }
     }
     return { market, sku, people, draft }
@@ -251,11 +253,11 @@ test.group('Order writer: group commit', () => {
     assert.equal((after.transactions.group ?? 0) - (before.transactions.group ?? 0), 1)
     assert.equal((after.checkouts.group ?? 0) - (before.checkouts.group ?? 0), 10 - MAX_IN_FLIGHT)
     assert.deepEqual(await level(market, sku), { available: 10, reserved: 10 })
-    const orders = await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id))
+    const orders = await market.table('orders').whereIn('buyer_id', people.map((person) => person.account.id))
     assert.lengthOf(orders, 10)
-    const lines = await market.db.from('order_lines').whereIn('order_id', orders.map((order: any) => order.id))
+    const lines = await market.table('order_lines').whereIn('order_id', orders.map((order: any) => order.id))
     assert.lengthOf(lines, 10)
-    assert.equal(Number((await market.db.from('outbox').where('routing_key', 'sg.orders.placed').whereIn('correlation_id', orders.map((order: any) => order.checkout_id)).count('* as n').first()).n), 10)
+    assert.equal(Number((await market.table('outbox').where('routing_key', 'sg.orders.placed').whereIn('correlation_id', orders.map((order: any) => order.checkout_id)).count('* as n').first()).n), 10)
   })
 
   test('a group with one bad checkout is rolled back and each is written alone: only the bad one fails', async ({ assert }) => {
@@ -278,7 +280,7 @@ test.group('Order writer: group commit', () => {
     const after = await orderWriteCounts('SG')
     assert.equal((after.transactions.fallback ?? 0) - (before.transactions.fallback ?? 0), 1)
     assert.deepEqual(await level(market, sku), { available: 20 - (MAX_IN_FLIGHT + 4), reserved: MAX_IN_FLIGHT + 4 })
-    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), MAX_IN_FLIGHT + 4)
+    assert.equal(Number((await market.table('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), MAX_IN_FLIGHT + 4)
   })
 
   test('a group short of stock as a whole still sells every unit there is, and not one more', async ({ assert }) => {
@@ -289,6 +291,6 @@ test.group('Order writer: group commit', () => {
       assert.equal(result.reason.code, 'E_INSUFFICIENT_STOCK')
     }
     assert.deepEqual(await level(market, sku), { available: 0, reserved: 3 })
-    assert.equal(Number((await market.db.from('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 3)
+    assert.equal(Number((await market.table('orders').whereIn('buyer_id', people.map((person) => person.account.id)).count('* as n').first()).n), 3)
   })
 })

@@ -7,8 +7,7 @@ const Mock = MockModule as unknown as new () => {
   add(pattern: object, resolver: (params: any) => any): void
   getConnection(): any
 }
-import app from '@adonisjs/core/services/app'
-import { MarketContext } from '#markets/market_context'
+import { demoMarket } from '#tests/support/markets'
 import { ElasticsearchDriver, analyzerFor } from '#search/drivers/elasticsearch_driver'
 import type { ProductDocument } from '#search/search_driver'
 
@@ -38,10 +37,7 @@ function mockedClient() {
   return { mock, client, calls, record }
 }
 
-async function market(code: string) {
-  const markets = await app.container.make('markets')
-  return MarketContext.of(markets.find(code)!)
-}
+const market = (code: string) => demoMarket(code)
 
 const documentOf = (overrides: Partial<ProductDocument> = {}): ProductDocument => ({
   productId: 7,
@@ -161,7 +157,6 @@ test.group('Elasticsearch driver (mocked cluster)', () => {
       sort: 'price_asc',
       offset: 20,
       limit: 10,
-      locale: 'id-ID',
     })
 
     const sent = calls[0].body
@@ -209,7 +204,7 @@ test.group('Elasticsearch driver (mocked cluster)', () => {
       suggest: { titles: [{ text: 'áo', offset: 0, length: 2, options: [{ text: 'Áo Thun Cotton', _score: 12 }, { text: 'Áo Khoác Gió', _score: 7 }] }] },
     })))
     const driver = new ElasticsearchDriver(client)
-    const suggestions = await driver.suggest(await market('VN'), 'áo', 'vi-VN', 5)
+    const suggestions = await driver.suggest(await market('VN'), 'áo', 5)
     assert.deepEqual(calls[0].body.suggest, { titles: { prefix: 'áo', completion: { field: 'suggest', size: 5, skip_duplicates: true } } })
     assert.deepEqual(suggestions, ['Áo Thun Cotton', 'Áo Khoác Gió'])
   })

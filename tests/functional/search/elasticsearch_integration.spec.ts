@@ -38,7 +38,7 @@ test.group('Elasticsearch driver (real cluster)', () => {
       await client.indices.delete({ index: `${prefix}-*` }, { ignore: [404] })
     })
     const driver = new ElasticsearchDriver(client, prefix)
-    const th = await marketContext('TH')
+    const th = await marketContext('TH', 'th-TH')
     const documents = [
       documentOf(1, { 'th-TH': 'เสื้อยืดคอกลม ผ้าฝ้าย', 'en-TH': 'Cotton crew tee' }, 19900),
       documentOf(2, { 'th-TH': 'กางเกงยีนส์ขายาว', 'en-TH': 'Long jeans' }, 59900),
@@ -48,9 +48,9 @@ test.group('Elasticsearch driver (real cluster)', () => {
     }
     const first = await driver.reindex(th, source())
     assert.equal(first.index, `${prefix}-th-v1`)
-    const found = await driver.search(th, { query: 'เสื้อยืด', filters: {}, sort: 'relevance', offset: 0, limit: 10, locale: 'th-TH' })
+    const found = await driver.search(th, { query: 'เสื้อยืด', filters: {}, sort: 'relevance', offset: 0, limit: 10 })
     assert.deepEqual(found.hits.map((hit) => hit.productId), [1])
-    const suggestions = await driver.suggest(th, 'Cot', 'en-TH', 5)
+    const suggestions = await driver.suggest(th.withLocale('en-TH'), 'Cot', 5)
     assert.include(suggestions, 'Cotton crew tee')
     const second = await driver.reindex(th, source())
     assert.equal(second.index, `${prefix}-th-v2`)

@@ -11,7 +11,8 @@ import { accountFactory, hostOf } from '#tests/support/identity'
 import { categoryTree, productFactory } from '#tests/support/catalog'
 import type { MessageEnvelope } from '#messaging/services/outbox'
 import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
-import { transition } from '#orders/order_state'
+import { countSold } from '#catalog/consumers/count_sold'
+import { OrderService } from '#orders/services/order_service'
 import { marketContext } from '#tests/support/identity'
 import { oncePerPeriod } from '#messaging/services/lease'
 
@@ -34,8 +35,8 @@ function recordingConsumer(name: string, options: Partial<ConsumerDefinition> = 
     bindings: ['sg.orders.placed'],
     retryDelayMs: 200,
     maxAttempts: 3,
-    async handle(envelope, { trx }) {
-      await trx.table('test_consumer_effects').insert({ consumer: name, message_id: envelope.id, number: String(envelope.data.number) })
+    async handle(envelope, market) {
+      await market.insert('test_consumer_effects', { consumer: name, message_id: envelope.id, number: String(envelope.data.number) })
     },
     ...options,
   }
@@ -86,7 +87,7 @@ test.group('Messaging: outbox, relay and consumers', (group) => {
   async function placeOrders(client: any, count: number) {
     const tree = await categoryTree('SG')
     const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 100 })
-    const sku = (await market.db.from('skus').where('product_id', product.id).first()).public_id
+    const sku = (await market.table('skus').where('product_id', product.id).first()).public_id
     const buyer = await accountFactory('SG', 'buyer')
     const numbers: string[] = []
     for (let i = 0; i < count; i++) {
@@ -201,25 +202,29 @@ test.group('Messaging: outbox, relay and consumers', (group) => {
   test('orders.paid commits the reserved stock and counts the sale, once even if the event comes twice', async ({ client, assert, cleanup }) => {
     const [number] = await placeOrders(client, 1)
     const market = await marketContext('SG')
-    const line = await market.db.from('order_lines as l').join('orders as o', 'o.id', 'l.order_id').where('o.number', number).select('l.sku_id', 'l.product_public_id', 'o.id').first()
-    const before = await market.db.from('stock_levels').where('sku_id', line.sku_id).first()
-    const soldBefore = Number((await market.db.from('products').where('public_id', line.product_public_id).first()).sold_count)
+    const line = await market.table('order_lines as l').join('orders as o', 'o.id', 'l.order_id').where('o.number', number).select('l.sku_id', 'l.product_public_id', 'o.id').first()
+    const before = await market.table('stock_levels').where('sku_id', line.sku_id).first()
+    const soldBefore = Number((await market.table('products').where('public_id', line.product_public_id).first()).sold_count)
 
     // The payments domain will do this on a captured payment; here the test does.
-    await market.transaction((trx) => transition(trx, market, { id: line.id, number, status: 'pending_payment' }, 'paid', { type: 'system', id: null }))
-    const consumer = await consume({ ...commitPaidStock, name: `test.${commitPaidStock.name}.${randomBytes(3).toString('hex')}`, bindings: ['sg.orders.paid'] })
-    cleanup(() => consumer.close())
+    await new OrderService().markPaid(market, number, { type: 'system', id: null })
+    for (const definition of [commitPaidStock, countSold]) {
+      const consumer = await consume({ ...definition, name: `test.${definition.name}.${randomBytes(3).toString('hex')}`, bindings: ['sg.orders.paid'] })
+      cleanup(() => consumer.close())
+    }
     await drain(new OutboxRelay(publisher, SHARDS))
     const reservedBefore = Number(before.reserved)
-    await until(async () => Number((await market.db.from('stock_levels').where('sku_id', line.sku_id).first()).reserved) === reservedBefore - 1)
+    await until(async () => Number((await market.table('stock_levels').where('sku_id', line.sku_id).first()).reserved) === reservedBefore - 1)
 
     // Sent again (a relay that crashed before marking it): no second effect.
-    await market.db.from('outbox').where('routing_key', 'sg.orders.paid').whereRaw("JSON_EXTRACT(payload, '$.data.number') = ?", [number]).update({ published_at: null })
+    await market.table('outbox').where('routing_key', 'sg.orders.paid').whereRaw("JSON_EXTRACT(payload, '$.data.number') = ?", [number]).update({ published_at: null })
     await drain(new OutboxRelay(publisher, SHARDS))
     await new Promise((resolve) => setTimeout(resolve, 800))
-    const after = await market.db.from('stock_levels').where('sku_id', line.sku_id).first()
+    const after = await market.table('stock_levels').where('sku_id', line.sku_id).first()
     assert.deepEqual([Number(after.available), Number(after.reserved)], [Number(before.available), reservedBefore - 1])
-    assert.equal(Number((await market.db.from('products').where('public_id', line.product_public_id).first()).sold_count), soldBefore + 1)
+    await until(async () => Number((await market.table('products').where('public_id', line.product_public_id).first()).sold_count) === soldBefore + 1)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    assert.equal(Number((await market.table('products').where('public_id', line.product_public_id).first()).sold_count), soldBefore + 1)
   }).timeout(45_000)
 })
 

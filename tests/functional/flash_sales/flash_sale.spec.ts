@@ -3,7 +3,6 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import redis from '@adonisjs/redis/services/main'
-import { marketPublicId } from '#shards/public_id'
 import { storefrontTokens } from '#identity/auth/user_providers'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
@@ -18,8 +17,7 @@ async function buyers(market: MarketContext, count: number) {
   const now = new Date()
   const tag = randomBytes(3).toString('hex')
   const rows = Array.from({ length: count }, (_, index) => ({
-    public_id: marketPublicId(market.code),
-    market_code: market.code,
+    public_id: market.publicId(),
     role: 'buyer',
     email: `flash.${tag}.${index}@example.com`,
     full_name: 'Flash Buyer',
@@ -28,32 +26,39 @@ async function buyers(market: MarketContext, count: number) {
     created_at: now,
     updated_at: now,
   }))
-  await market.db.table('users').multiInsert(rows)
-  const ids = await market.db.from('users').where('email', 'like', `flash.${tag}.%`).orderBy('id').select('id')
+  await market.insert('users', rows)
+  const ids = await market.table('users').where('email', 'like', `flash.${tag}.%`).orderBy('id').select('id')
   const tokens = []
   for (const { id } of ids) tokens.push({ id: Number(id), token: (await storefrontTokens(market).create(Number(id), ['storefront'])).value!.release() })
   return tokens
 }
 
-async function flashSku(stock: number, saleStock: number, perBuyerLimit: number, window = { from: -60, to: 3600 }) {
-  const tree = await categoryTree('SG')
-  const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [5990], stock })
-  const sku = await market.db.from('skus').where('product_id', product.id).first()
+/** Normal and flash prices per market (IDR is priced in whole rupiah: multiples of 100 minor units). */
+const PRICES: Record<string, { normal: number; flash: number; currency: string }> = {
+  SG: { normal: 5990, flash: 990, currency: 'SGD' },
+  ID: { normal: 5_990_000, flash: 990_000, currency: 'IDR' },
+}
+
+async function flashSku(stock: number, saleStock: number, perBuyerLimit: number, window = { from: -60, to: 3600 }, code = 'SG') {
+  const prices = PRICES[code]
+  const tree = await categoryTree(code)
+  const { product, market } = await productFactory(code, { category: tree.tshirts.slug, prices: [prices.normal], stock })
+  const sku = await market.table('skus').where('product_id', product.id).first()
   const sale = await new FlashSaleService().schedule(market, 'STF-test', {
     sku: sku.public_id,
     startsAt: DateTime.utc().plus({ seconds: window.from }),
     endsAt: DateTime.utc().plus({ seconds: window.to }),
-    price: { amount: 990, currency: 'SGD' },
+    price: { amount: prices.flash, currency: prices.currency },
     stock: saleStock,
     perBuyerLimit,
   })
   return { market, sku: sku.public_id as string, skuId: Number(sku.id), sale, product }
 }
 
-function buy(client: any, token: string, sku: string, quantity = 1) {
+function buy(client: any, token: string, sku: string, quantity = 1, code = 'SG') {
   return client
     .post('/api/v1/orders')
-    .header('Host', hostOf('SG'))
+    .header('Host', hostOf(code))
     .header('Idempotency-Key', randomUUID())
     .bearerToken(token)
     .json({ lines: [{ sku, quantity }] })
@@ -68,7 +73,7 @@ test.group('Flash sales', () => {
     assert.equal(statuses.filter((status) => status === 201).length, 100)
     assert.isTrue(statuses.every((status) => status === 201 || status === 409), [...new Set(statuses)].join(','))
 
-    const lines = await market.db.from('order_lines as l').join('orders as o', 'o.id', 'l.order_id').where('l.flash_sale_id', sale.id).select('o.buyer_id', 'l.quantity', 'l.unit_price')
+    const lines = await market.table('order_lines as l').join('orders as o', 'o.id', 'l.order_id').where('l.flash_sale_id', sale.id).select('o.buyer_id', 'l.quantity', 'l.unit_price')
     assert.lengthOf(lines, 100)
     assert.isTrue(lines.every((line) => Number(line.unit_price) === 990), 'every unit sold at the flash price')
     const perBuyer = new Map<number, number>()
@@ -76,18 +81,18 @@ test.group('Flash sales', () => {
     assert.isTrue([...perBuyer.values()].every((quantity) => quantity <= 1))
     // Written in groups under this load: every order still has its own line,
     // history row and event, matched by id.
-    const orderIds = await market.db.from('order_lines').where('flash_sale_id', sale.id).select('order_id')
+    const orderIds = await market.table('order_lines').where('flash_sale_id', sale.id).select('order_id')
     assert.equal(new Set(orderIds.map((row) => Number(row.order_id))).size, 100)
-    const histories = await market.db.from('order_history').whereIn('order_id', orderIds.map((row) => row.order_id)).select('order_id')
+    const histories = await market.table('order_history').whereIn('order_id', orderIds.map((row) => row.order_id)).select('order_id')
     assert.equal(new Set(histories.map((row) => Number(row.order_id))).size, 100)
     assert.lengthOf(histories, 100)
-    const numbers = await market.db.from('orders').whereIn('id', orderIds.map((row) => row.order_id)).select('number')
-    const events = await market.db.from('outbox').where('routing_key', 'sg.orders.placed').select('payload')
+    const numbers = await market.table('orders').whereIn('id', orderIds.map((row) => row.order_id)).select('number')
+    const events = await market.table('outbox').where('routing_key', 'sg.orders.placed').select('payload')
     const announced = new Set(events.map((event) => (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload).data.number))
     assert.isTrue(numbers.every((row) => announced.has(row.number)), 'every order announced')
     const level = await new InventoryService().levels(market, [skuId])
     assert.deepEqual(level.get(skuId), { available: 200, reserved: 100 })
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 0)
     const report = (await new FlashSaleService().reconcile(market)).find((line) => line.sale === sale.publicId)!
     assert.deepEqual([report.soldInMysql, report.leftInRedis, report.drift], [100, 0, 0])
   }).timeout(120_000)
@@ -109,13 +114,13 @@ test.group('Flash sales', () => {
       assert.equal(response.status(), 409)
       assert.equal(response.body().error.code, 'E_IDEMPOTENCY_IN_PROGRESS')
     }
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 2)
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 2)
 
     // The other units go; the sale is sold out.
     ;(await order(second.token, randomUUID())).assertStatus(201)
     const third = (await buyers(market, 1))[0]
     ;(await order(third.token, randomUUID())).assertStatus(201)
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 0)
 
     const retried = await order(first.token, key)
     retried.assertStatus(201)
@@ -123,7 +128,7 @@ test.group('Flash sales', () => {
     const other = await order(first.token, randomUUID())
     other.assertStatus(409)
     assert.equal(other.body().error.code, 'E_FLASH_SALE_REFUSED')
-    const sold = await market.db.from('order_lines').where('flash_sale_id', sale.id).count('* as n').first()
+    const sold = await market.table('order_lines').where('flash_sale_id', sale.id).count('* as n').first()
     assert.equal(Number(sold.n), 3)
   })
 
@@ -132,18 +137,18 @@ test.group('Flash sales', () => {
     const [person, other] = await buyers(market, 2)
     const bought = await buy(client, person.token, sku)
     bought.assertStatus(201)
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 1)
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 1)
     const number = bought.body().data.orders[0].number
     ;(await client.post(`/api/v1/orders/${number}/cancel`).header('Host', hostOf('SG')).bearerToken(person.token)).assertStatus(200)
 
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 2)
-    assert.deepEqual(await new FlashSaleGate().buyers(sale.id), {})
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 2)
+    assert.deepEqual(await new FlashSaleGate().buyers(market, sale), {})
     const report = (await new FlashSaleService().reconcile(market)).find((line) => line.sale === sale.publicId)!
     assert.deepEqual([report.soldInMysql, report.leftInRedis, report.drift], [0, 2, 0])
     // Both units can be sold again, one of them to the same buyer.
     ;(await buy(client, person.token, sku)).assertStatus(201)
     ;(await buy(client, other.token, sku)).assertStatus(201)
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 0)
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 0)
   })
 
   test('one SKU on two lines is a 422 that touches nothing; a unit given back twice comes back once', async ({ client, assert }) => {
@@ -157,16 +162,16 @@ test.group('Flash sales', () => {
       .json({ lines: [{ sku, quantity: 1 }, { sku, quantity: 1 }] })
     twice.assertStatus(422)
     assert.deepEqual(twice.body().error.fields.map((field: any) => [field.field, field.rule]), [['lines', 'distinct']])
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 3)
-    assert.deepEqual(await new FlashSaleGate().buyers(sale.id), {})
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 3)
+    assert.deepEqual(await new FlashSaleGate().buyers(market, sale), {})
 
     const gate = new FlashSaleGate()
     const key = randomUUID()
-    assert.equal(await gate.reserve(sale.id, String(person.id), key, 1, 1, sku), 2)
-    await gate.giveBack(sale.id, String(person.id), key, 1)
-    await gate.giveBack(sale.id, String(person.id), key, 1)
-    assert.equal(await gate.remaining(sale.id), 3)
-    assert.deepEqual(await gate.buyers(sale.id), {})
+    assert.equal(await gate.reserve(market, { ...sale, perBuyerLimit: 1 }, String(person.id), key, 1, sku), 2)
+    await gate.giveBack(market, sale, String(person.id), key, 1)
+    await gate.giveBack(market, sale, String(person.id), key, 1)
+    assert.equal(await gate.remaining(market, sale), 3)
+    assert.deepEqual(await gate.buyers(market, sale), {})
   })
 
   test('a failure after the Redis step gives the unit back', async ({ client, assert }) => {
@@ -177,8 +182,8 @@ test.group('Flash sales', () => {
     const response = await buy(client, person.token, sku)
     response.assertStatus(409)
     assert.equal(response.body().error.code, 'E_INSUFFICIENT_STOCK')
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 5)
-    assert.deepEqual(await new FlashSaleGate().buyers(sale.id), {})
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 5)
+    assert.deepEqual(await new FlashSaleGate().buyers(market, sale), {})
   })
 
   test('outside its window a flash sale sells nothing', async ({ client, assert }) => {
@@ -194,13 +199,13 @@ test.group('Flash sales', () => {
     const { market, sku, sale } = await flashSku(20, 10, 3)
     const people = await buyers(market, 2)
     ;(await buy(client, people[0].token, sku, 2)).assertStatus(201)
-    await redis.connection().del(`flash:${sale.id}:stock`)
+    await redis.connection().del(market.key('flash', `{${sale.publicId}}`, 'stock'))
     const ours = <T extends { sale: string }>(report: T[]) => report.find((line) => line.sale === sale.publicId)!
     const lost = ours(await new FlashSaleService().reconcile(market))
     assert.deepEqual([lost.leftInRedis, lost.drift], [null, null])
     const fixed = ours(await new FlashSaleService().reconcile(market, true))
     assert.isTrue(fixed.fixed)
-    assert.equal(await new FlashSaleGate().remaining(sale.id), 8)
+    assert.equal(await new FlashSaleGate().remaining(market, sale), 8)
     // The buyer who took 2 may take 1 more, not 2.
     ;(await buy(client, people[0].token, sku, 2)).assertStatus(409)
     ;(await buy(client, people[0].token, sku, 1)).assertStatus(201)
@@ -209,7 +214,7 @@ test.group('Flash sales', () => {
   test('ops schedule a flash sale in their market; bad input names each field', async ({ client, assert }) => {
     const tree = await categoryTree('SG')
     const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [5990], stock: 10 })
-    const sku = (await market.db.from('skus').where('product_id', product.id).first()).public_id
+    const sku = (await market.table('skus').where('product_id', product.id).first()).public_id
     const ops = await staffWithSession(client, [{ role: 'ops', markets: ['SG'] }])
     const created = await client
       .post('/api/v1/ops/markets/SG/flash-sales')
@@ -235,6 +240,42 @@ test.group('Flash sales', () => {
       .bearerToken(ops.token)
       .json({ sku, startsAt: '2026-12-12T12:00:00Z', endsAt: '2026-12-12T14:00:00Z', price: { amount: 1990, currency: 'SGD' }, stock: 500, perBuyerLimit: 1 })
     assert.deepEqual(tooMany.body().error.fields.map((f: any) => f.field), ['stock'])
-    void marketContext
   })
+})
+
+test.group('Flash sales across shards', () => {
+  test('an SG sale and an ID sale with the same row id each sell exactly their own stock (their shards share one Redis)', async ({ client, assert }) => {
+    const sg = await marketContext('SG')
+    const id = await marketContext('ID')
+    // Row ids are per shard (SG in sea-1, ID in sea-2): make the next sale of both the same id.
+    const nextId = async (market: MarketContext) => {
+      const [rows] = await market.db.rawQuery("SELECT AUTO_INCREMENT AS next FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'flash_sales'")
+      return Number(rows[0].next ?? 1)
+    }
+    const next = Math.max(await nextId(sg), await nextId(id)) + 1
+    for (const market of [sg, id]) await market.db.rawQuery(`ALTER TABLE flash_sales AUTO_INCREMENT = ${next}`)
+
+    const a = await flashSku(100, 30, 1, undefined, 'SG')
+    const b = await flashSku(100, 50, 1, undefined, 'ID')
+    assert.equal(a.sale.id, b.sale.id, 'the two sales share a row id')
+
+    const [sgBuyers, idBuyers] = await Promise.all([buyers(a.market, 200), buyers(b.market, 200)])
+    const responses = await Promise.all([
+      ...sgBuyers.map((person) => buy(client, person.token, a.sku, 1, 'SG').then((response: any) => ['SG', response.status()])),
+      ...idBuyers.map((person) => buy(client, person.token, b.sku, 1, 'ID').then((response: any) => ['ID', response.status()])),
+    ])
+    const sold = (code: string) => responses.filter(([market, status]) => market === code && status === 201).length
+    assert.deepEqual({ SG: sold('SG'), ID: sold('ID') }, { SG: 30, ID: 50 })
+    assert.isTrue(responses.every(([, status]) => status === 201 || status === 409))
+
+    for (const { market, sale, expected } of [
+      { market: a.market, sale: a.sale, expected: 30 },
+      { market: b.market, sale: b.sale, expected: 50 },
+    ]) {
+      const lines = await market.table('order_lines').where('flash_sale_id', sale.id).sum('quantity as units').first()
+      assert.equal(Number(lines.units), expected, `${market.code} units sold at the flash price`)
+      const report = (await new FlashSaleService().reconcile(market)).find((line) => line.sale === sale.publicId)!
+      assert.deepEqual([report.soldInMysql, report.leftInRedis, report.drift], [expected, 0, 0], `${market.code} reconciliation`)
+    }
+  }).timeout(120_000)
 })

@@ -1,19 +1,15 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import { toSnapshot } from 'dinero.js'
 import { courierOf, quoteParcel } from '#logistics/services/shipping_rates'
-import type { Market } from '#markets/market'
+import { demoMarket } from '#tests/support/markets'
 
 const amount = (value: any): number => Number(toSnapshot(value).amount)
-
-async function market(code: string): Promise<Market> {
-  return (await app.container.make('markets')).find(code)!
-}
+const market = (code: string) => demoMarket(code)
 
 test.group('Shipping rate tables', () => {
   test('a parcel costs the first weight band that holds it', async ({ assert }) => {
     const id = await market('ID')
-    const courier = courierOf(id, id.couriers.defaultCourier)
+    const courier = courierOf(id, id.config.couriers.defaultCourier)
     const [first, second] = courier.rates.bands
     assert.equal(amount(quoteParcel(id, courier, { weightGrams: first.upToGrams, goodsValue: 100, cashOnDelivery: false }).fee), first.fee)
     assert.equal(amount(quoteParcel(id, courier, { weightGrams: first.upToGrams + 1, goodsValue: 100, cashOnDelivery: false }).fee), second.fee)
@@ -39,7 +35,7 @@ test.group('Shipping rate tables', () => {
 
   test('cash on delivery adds a percentage of goods + shipping, never below the minimum', async ({ assert }) => {
     const th = await market('TH')
-    const courier = th.couriers.list.find((candidate) => candidate.supportsCod && candidate.rates.codSurcharge)!
+    const courier = th.config.couriers.list.find((candidate) => candidate.supportsCod && candidate.rates.codSurcharge)!
     const { percent, minFee } = courier.rates.codSurcharge!
     const small = quoteParcel(th, courier, { weightGrams: 200, goodsValue: 100, cashOnDelivery: true })
     assert.equal(amount(small.codSurcharge), minFee)

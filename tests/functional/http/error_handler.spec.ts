@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import vine from '@vinejs/vine'
 import testUtils from '@adonisjs/core/services/test_utils'
-import HttpExceptionHandler from '#exceptions/handler'
+import HttpExceptionHandler from '#http/exception_handler'
 import { UnknownMarketError } from '#markets/exceptions'
 
 async function render(error: unknown, headers: Record<string, string> = {}) {

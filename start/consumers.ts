@@ -1,0 +1,10 @@
+/*
+ * The queue consumers of each domain, registered with messaging at boot.
+ * A new domain that consumes events adds its line here.
+ */
+import { registerConsumers } from '#messaging/consumers'
+import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
+import { indexProducts } from '#search/consumers/index_products'
+import { countSold } from '#catalog/consumers/count_sold'
+
+registerConsumers(commitPaidStock, countSold, indexProducts)
