@@ -163,6 +163,23 @@ export class MarketContext {
     return Number(id)
   }
 
+  /**
+   * Inserts rows, or updates every other column of the rows whose unique
+   * key (`keys`) already exists (INSERT ... ON DUPLICATE KEY UPDATE).
+   */
+  async upsert(name: string, rows: Record<string, unknown>[], keys: string[]): Promise<void> {
+    if (rows.length === 0) return
+    const { table } = parseTable(name)
+    const values: Record<string, unknown>[] = MARKET_TABLES.has(table) ? rows.map((row) => ({ ...row, market_code: this.code })) : rows
+    const columns = Object.keys(values[0])
+    const updates = columns.filter((column) => !keys.includes(column) && column !== 'market_code').map((column) => `\`${column}\` = VALUES(\`${column}\`)`)
+    const placeholders = values.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')
+    await this.db.rawQuery(
+      `INSERT INTO \`${table}\` (${columns.map((column) => `\`${column}\``).join(', ')}) VALUES ${placeholders} ON DUPLICATE KEY UPDATE ${updates.join(', ')}`,
+      values.flatMap((row) => columns.map((column) => row[column] as any))
+    )
+  }
+
   /** Creates and saves a model of this market on this context's connection or transaction. */
   async create<Model extends LucidModel>(model: Model, values: Partial<ModelAttributes<InstanceType<Model>>>): Promise<InstanceType<Model>> {
     const row = new model() as InstanceType<Model> & LucidRow

@@ -58,6 +58,23 @@ export interface SearchDriver {
   reindex(market: MarketContext, source: AsyncIterable<ProductDocument[]>): Promise<{ indexed: number; index: string }>
 }
 
+/** The columns every search store keeps of a document, under the same names. */
+export function documentFields(document: ProductDocument) {
+  return {
+    product_id: document.productId,
+    public_id: document.publicId,
+    brand: document.brand,
+    image: document.image,
+    category_id: document.categoryId,
+    category_path: document.categoryPath,
+    shop_id: document.shopId,
+    min_price: document.minPrice,
+    max_price: document.maxPrice,
+    in_stock: document.inStock,
+    sold_count: document.soldCount,
+  }
+}
+
 /**
  * Price facet boundaries: a 1-2-5 series spanning the matched prices, so
  * buckets read well in any currency (Rp50.000-100.000, S$10-20...).

@@ -13,6 +13,18 @@ export interface ProductDetailParts {
   shop: { publicId: string; name: string; slug: string } | null
 }
 
+/** What every view of a SKU shows (buyers add a stock status, sellers the exact stock). */
+export function skuFields(market: MarketContext, sku: Sku) {
+  return {
+    id: sku.publicId,
+    sellerSku: sku.sellerSku,
+    options: sku.options,
+    price: market.moneyView(sku.priceAmount, sku.currency),
+    weightGrams: sku.weightGrams,
+    taxCategory: sku.taxCategory,
+  }
+}
+
 /** A product page: texts in the context's locale, SKUs with a stock status (never the exact count). */
 export function productDetail(market: MarketContext, { product, skus, levels, category, lineage, shop }: ProductDetailParts) {
   const fallback = market.defaultLocale
@@ -30,12 +42,7 @@ export function productDetail(market: MarketContext, { product, skus, levels, ca
     soldCount: product.soldCount,
     publishedAt: product.publishedAt?.toISO() ?? null,
     skus: skus.map((sku) => ({
-      id: sku.publicId,
-      sellerSku: sku.sellerSku,
-      options: sku.options,
-      price: market.moneyView(sku.priceAmount, sku.currency),
-      weightGrams: sku.weightGrams,
-      taxCategory: sku.taxCategory,
+      ...skuFields(market, sku),
       stock: { status: (levels.get(sku.id)?.available ?? 0) > 0 ? 'in_stock' : 'out_of_stock' },
     })),
   }

@@ -1,6 +1,7 @@
 import type Product from '#catalog/models/product'
 import type Sku from '#catalog/models/sku'
 import type { MarketContext } from '#markets/market_context'
+import { skuFields } from '#catalog/transformers/product_detail'
 
 /** A product as its seller sees it: every locale, status, exact stock. */
 export function sellerProduct(market: MarketContext, product: Product, skus: Sku[], levels: Map<number, { available: number; reserved: number }>) {
@@ -17,14 +18,6 @@ export function sellerProduct(market: MarketContext, product: Product, skus: Sku
     soldCount: product.soldCount,
     publishedAt: product.publishedAt?.toISO() ?? null,
     updatedAt: product.updatedAt.toISO(),
-    skus: skus.map((sku) => ({
-      id: sku.publicId,
-      sellerSku: sku.sellerSku,
-      options: sku.options,
-      price: market.moneyView(sku.priceAmount, sku.currency),
-      weightGrams: sku.weightGrams,
-      taxCategory: sku.taxCategory,
-      stock: levels.get(sku.id) ?? { available: 0, reserved: 0 },
-    })),
+    skus: skus.map((sku) => ({ ...skuFields(market, sku), stock: levels.get(sku.id) ?? { available: 0, reserved: 0 } })),
   }
 }

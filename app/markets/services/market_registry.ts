@@ -228,15 +228,7 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
   }
 
   // Payments
-  const gatewayIds = market.payments.gateways.map((gateway) => gateway.id)
-  if (gatewayIds.length === 0) report('payments.gateways', 'at least one payment gateway is required')
-  reportDuplicates(gatewayIds, 'payments.gateways', report)
-  if (!gatewayIds.includes(market.payments.defaultGateway)) {
-    report(
-      'payments.defaultGateway',
-      `"${market.payments.defaultGateway}" is not one of the gateways (${gatewayIds.join(', ') || 'none'})`
-    )
-  }
+  checkChoices(market.payments.gateways, 'payments.gateways', ['payment gateway', 'gateways'], market.payments.defaultGateway, 'payments.defaultGateway', report)
   market.payments.gateways.forEach((gateway, index) => {
     const field = `payments.gateways.${index}.settings`
     const settings = gateway.settings ?? {}
@@ -252,15 +244,7 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
   })
 
   // Couriers
-  const courierIds = market.couriers.list.map((courier) => courier.id)
-  if (courierIds.length === 0) report('couriers.list', 'at least one courier is required')
-  reportDuplicates(courierIds, 'couriers.list', report)
-  if (!courierIds.includes(market.couriers.defaultCourier)) {
-    report(
-      'couriers.defaultCourier',
-      `"${market.couriers.defaultCourier}" is not one of the couriers (${courierIds.join(', ') || 'none'})`
-    )
-  }
+  checkChoices(market.couriers.list, 'couriers.list', ['courier', 'couriers'], market.couriers.defaultCourier, 'couriers.defaultCourier', report)
   market.couriers.list.forEach((courier, index) => {
     const field = `couriers.list.${index}.rates`
     const bands = courier.rates.bands
@@ -282,6 +266,21 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
   })
 
   return problems
+}
+
+/** A list of options with ids (gateways, couriers): at least one, ids unique, the default among them. */
+function checkChoices(
+  options: { id: string }[],
+  field: string,
+  [one, many]: [string, string],
+  defaultId: string,
+  defaultField: string,
+  report: (field: string, message: string) => void
+) {
+  const ids = options.map((option) => option.id)
+  if (ids.length === 0) report(field, `at least one ${one} is required`)
+  reportDuplicates(ids, field, report)
+  if (!ids.includes(defaultId)) report(defaultField, `"${defaultId}" is not one of the ${many} (${ids.join(', ') || 'none'})`)
 }
 
 function reportDuplicates(ids: string[], field: string, report: (field: string, message: string) => void) {

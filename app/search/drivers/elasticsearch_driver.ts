@@ -1,6 +1,7 @@
 import type { Client } from '@elastic/elasticsearch'
 import type { MarketContext } from '#markets/market_context'
 import {
+  documentFields,
   priceBoundaries,
   type ProductDocument,
   type SearchDriver,
@@ -96,19 +97,9 @@ export class ElasticsearchDriver implements SearchDriver {
 
   toSource(document: ProductDocument) {
     return {
-      product_id: document.productId,
-      public_id: document.publicId,
+      ...documentFields(document),
       titles: document.titles,
       descriptions: document.descriptions,
-      brand: document.brand,
-      image: document.image,
-      category_id: document.categoryId,
-      category_path: document.categoryPath,
-      shop_id: document.shopId,
-      min_price: document.minPrice,
-      max_price: document.maxPrice,
-      in_stock: document.inStock,
-      sold_count: document.soldCount,
       published_at: document.publishedAt,
       suggest: { input: Object.values(document.titles), weight: Math.min(document.soldCount + 1, 2 ** 30) },
     }

@@ -1,5 +1,6 @@
 import type { MarketContext } from '#markets/market_context'
 import {
+  documentFields,
   priceBoundaries,
   type ProductDocument,
   type SearchDriver,
@@ -17,20 +18,8 @@ function row(document: ProductDocument) {
   // index for little gain in a product search box (Elasticsearch keeps them).
   const text = indexText([...Object.values(document.titles), document.brand])
   return {
-    product_id: document.productId,
-    public_id: document.publicId,
-    // eslint-disable-next-line no-restricted-syntax -- a row of the raw upsert below (INSERT ... ON DUPLICATE KEY UPDATE)
-    market_code: document.marketCode,
+    ...documentFields(document),
     titles: JSON.stringify(document.titles),
-    brand: document.brand,
-    image: document.image,
-    category_id: document.categoryId,
-    category_path: document.categoryPath,
-    shop_id: document.shopId,
-    min_price: document.minPrice,
-    max_price: document.maxPrice,
-    in_stock: document.inStock,
-    sold_count: document.soldCount,
     published_at: document.publishedAt ? new Date(document.publishedAt) : null,
     words: text.words,
     grams: text.grams,
@@ -106,16 +95,7 @@ export class MysqlSearchDriver implements SearchDriver {
   async index(market: MarketContext, documents: ProductDocument[]) {
     if (documents.length === 0) return
     const rows = documents.map(row)
-    const columns = Object.keys(rows[0])
-    const updates = columns.filter((column) => column !== 'product_id').map((column) => `${column} = VALUES(${column})`)
-    for (let start = 0; start < rows.length; start += 500) {
-      const batch = rows.slice(start, start + 500)
-      const placeholders = batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')
-      await market.db.rawQuery(
-        `INSERT INTO search_documents (${columns.join(', ')}) VALUES ${placeholders} ON DUPLICATE KEY UPDATE ${updates.join(', ')}`,
-        batch.flatMap((values) => columns.map((column) => (values as Record<string, any>)[column]))
-      )
-    }
+    for (let start = 0; start < rows.length; start += 500) await market.upsert('search_documents', rows.slice(start, start + 500), ['product_id'])
   }
 
   async remove(market: MarketContext, products: { productId: number }[]) {
