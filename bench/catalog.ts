@@ -13,7 +13,7 @@ import autocannon from 'autocannon'
 import http from 'node:http'
 import { Redis } from 'ioredis'
 import mysql from 'mysql2/promise'
-import { closedLoop, fmt, request, startServer } from './support.js'
+import { clientIp, closedLoop, fmt, request, startServer } from './support.js'
 import { booleanQuery } from '../app/search/text/tokens.js'
 
 const APP_PORT = 3392
@@ -25,7 +25,14 @@ const HOST = `${MARKET.toLowerCase()}.pasar.localhost`
 const SHARD_DB = process.env.BENCH_SHARD_DB ?? 'pasar_sea_2'
 
 async function cannon(url: string, host?: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: host ? { host } : {} })
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: host ? { host } : {},
+    // Many readers, as a storefront has (the app limits anonymous reads per IP).
+    requests: [{ setupRequest: (request: any) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': clientIp() } }) }],
+  })
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors }
 }
 
@@ -60,7 +67,7 @@ try {
   const searchAt = (concurrency: number) =>
     closedLoop(concurrency, SECONDS, async (i) => {
       const term = encodeURIComponent(terms[i % terms.length])
-      const response = await request(APP_PORT, { method: 'GET', path: `/api/v1/search?q=${term}&limit=20`, headers: { host: HOST } })
+      const response = await request(APP_PORT, { method: 'GET', path: `/api/v1/search?q=${term}&limit=20`, headers: { host: HOST, 'x-forwarded-for': clientIp() } })
       return response.status === 200
     })
   const rawAt = (concurrency: number) =>

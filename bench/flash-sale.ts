@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import mysql from 'mysql2/promise'
-import { fmt, percentile, request, root, startServer } from './support.js'
+import { clientIp, fmt, percentile, request, root, startServer } from './support.js'
 
 const PORT = 3394
 const STOCK = Number(process.env.BENCH_STOCK ?? 500)
@@ -137,7 +137,7 @@ try {
   // public settings, from memory: no database, Redis or order code) at the
   // same concurrency and from the same client.
   const floor = await everyoneOnce(setup.tokens, CONCURRENCY, async () => {
-    const response = await request(PORT, { method: 'GET', path: '/api/v1/market', headers: storefront })
+    const response = await request(PORT, { method: 'GET', path: '/api/v1/market', headers: { ...storefront, 'x-forwarded-for': clientIp() } })
     return { ok: false, status: response.status }
   })
 

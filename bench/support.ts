@@ -31,6 +31,18 @@ export function randomIp() {
   return `10.${octet()}.${octet()}.${octet()}`
 }
 
+/**
+ * Client addresses for anonymous load (sent as X-Forwarded-For through the
+ * loopback proxy the app trusts): the app limits reads per IP, and a real
+ * storefront's readers are many clients, not one.
+ */
+const CLIENTS = Array.from({ length: 500 }, (_, index) => `10.77.${index >> 8}.${(index & 255) + 1}`)
+let nextClient = 0
+export function clientIp() {
+  nextClient = (nextClient + 1) % CLIENTS.length
+  return CLIENTS[nextClient]
+}
+
 export const fmt = (value: number, digits = 1) => value.toFixed(digits)
 
 import http from 'node:http'

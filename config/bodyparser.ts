@@ -2,9 +2,11 @@ import { defineConfig } from '@adonisjs/core/bodyparser'
 
 const bodyParserConfig = defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  // JSON only (JsonOnlyMiddleware answers 415 to anything else): no form
+  // or multipart body is ever parsed into fields.
   form: {
     convertEmptyStringsToNull: true,
-    types: ['application/x-www-form-urlencoded'],
+    types: [],
   },
   json: {
     convertEmptyStringsToNull: true,
@@ -13,11 +15,11 @@ const bodyParserConfig = defineConfig({
     types: ['application/json', 'application/json-patch+json', 'application/vnd.api+json'],
   },
   multipart: {
-    autoProcess: true,
+    autoProcess: false,
     convertEmptyStringsToNull: true,
     processManually: [],
-    limit: '20mb',
-    types: ['multipart/form-data'],
+    limit: '1mb',
+    types: [],
   },
 })
 

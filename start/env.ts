@@ -60,4 +60,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   MARKETS_PATH: Env.schema.string.optional(),
   ALLOW_MARKET_HEADER: Env.schema.boolean.optional(),
   STAFF_HOSTS: Env.schema.string.optional(),
+
+  /*
+   * Edge. TRUSTED_PROXIES: addresses of the proxies in front (comma-separated
+   * IPs; loopback is always trusted) whose X-Request-Id is kept as the
+   * upstream id. HEALTH_ALLOW: who gets the detailed /health (comma-separated
+   * IPs or CIDRs, default loopback); HEALTH_TOKEN: a bearer token that gets
+   * it from anywhere.
+   */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
+  HEALTH_ALLOW: Env.schema.string.optional(),
+  HEALTH_TOKEN: Env.schema.secret.optional(),
 })

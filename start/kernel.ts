@@ -13,6 +13,7 @@ server.use([
 ])
 
 router.use([
+  () => import('#http/middleware/json_only_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
 ])
@@ -21,4 +22,5 @@ export const middleware = router.named({
   market: () => import('#markets/middleware/resolve_market_middleware'),
   staffHost: () => import('#identity/middleware/staff_host_middleware'),
   authorize: () => import('#identity/middleware/authorize_middleware'),
+  anonymousLimit: () => import('#identity/middleware/anonymous_limit_middleware'),
 })

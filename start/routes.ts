@@ -61,12 +61,16 @@ router
 // Storefront API: the market comes from the Host.
 router
   .group(() => {
-    router.get('/market', [MarketController, 'show']).as('market.show')
-    router.get('/categories', [StorefrontCatalogController, 'categories']).as('categories.index')
-    router.get('/products', [StorefrontCatalogController, 'index']).as('products.index')
-    router.get('/products/:id', [StorefrontCatalogController, 'show']).as('products.show')
-    router.get('/search', [SearchController, 'search']).as('search.index')
-    router.get('/search/suggest', [SearchController, 'suggest']).as('search.suggest')
+    router
+      .group(() => {
+        router.get('/market', [MarketController, 'show']).as('market.show')
+        router.get('/categories', [StorefrontCatalogController, 'categories']).as('categories.index')
+        router.get('/products', [StorefrontCatalogController, 'index']).as('products.index')
+        router.get('/products/:id', [StorefrontCatalogController, 'show']).as('products.show')
+        router.get('/search', [SearchController, 'search']).as('search.index')
+        router.get('/search/suggest', [SearchController, 'suggest']).as('search.suggest')
+      })
+      .use(middleware.anonymousLimit())
     router.post('/auth/register', [AuthController, 'register']).as('auth.register')
     router.post('/auth/login', [AuthController, 'login']).as('auth.login')
     router

@@ -11,3 +11,13 @@ export class DependencyUnavailableError extends DomainError {
     })
   }
 }
+
+/** 503 for the public: not ready, without naming what failed. */
+export class NotReadyError extends DomainError {
+  static status = 503
+  static code = 'E_SERVICE_UNAVAILABLE'
+
+  constructor() {
+    super('Unavailable', { dependency: '-' })
+  }
+}

@@ -29,6 +29,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   404: 'E_NOT_FOUND',
   409: 'E_CONFLICT',
   413: 'E_PAYLOAD_TOO_LARGE',
+  415: 'E_UNSUPPORTED_MEDIA_TYPE',
   422: 'E_BAD_REQUEST',
   429: 'E_RATE_LIMITED',
   503: 'E_SERVICE_UNAVAILABLE',
@@ -51,6 +52,11 @@ function translated(locale: string, problem: Problem, translate: () => string) {
     messages.set(key, message)
   }
   return message
+}
+
+/** A translation whose placeholders the error could not fill reads worse than the plain message. */
+function filled(message: string, fallback: string) {
+  return message.includes('{{') ? fallback : message
 }
 
 /**
@@ -76,11 +82,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       body.fields = problem.fields.map((field) => ({
         field: field.field,
         rule: field.rule,
-        message: t(`validation:${field.rule}`, {
-          field: field.field,
-          ...((field as any).meta ?? {}),
-          defaultValue: field.message,
-        }),
+        message: filled(
+          t(`validation:${field.rule}`, { field: field.field, ...((field as any).meta ?? {}), defaultValue: field.message }),
+          field.message
+        ),
       }))
     }
 
@@ -147,6 +152,17 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     const candidate = error as { status?: number; code?: string; message?: string }
+
+    // Two writers met in the database and one was rolled back, after the
+    // market context's own retries: the request did nothing, try again.
+    if (candidate?.code === 'ER_LOCK_DEADLOCK' || candidate?.code === 'ER_LOCK_WAIT_TIMEOUT') {
+      return { status: 409, code: 'E_CONCURRENT_UPDATE', params: {}, fallback: 'Another request changed the same data at the same time; retry', headers: { 'Retry-After': '1' } }
+    }
+    // A compressed body that does not decompress (Content-Encoding: gzip, deflate, br).
+    // zlib reports Z_DATA_ERROR and the like, Brotli ERR__ERROR_FORMAT_... and ERR_BROTLI_...
+    if (typeof candidate?.code === 'string' && /^(Z_[A-Z_]+|ERR_BROTLI_[A-Z0-9_]+|ERR__ERROR_[A-Z0-9_]+)$/.test(candidate.code)) {
+      return { status: 400, code: 'E_BAD_REQUEST', params: {}, fallback: 'The request body could not be decompressed' }
+    }
     const status =
       typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 600
         ? candidate.status

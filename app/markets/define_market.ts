@@ -143,7 +143,10 @@ export interface MarketDefinition {
     /** Minor units. */
     maxOrderValue: number
     checkoutPerMinute: number
+    /** Per account (all its tokens together), per minute. */
     apiRequestsPerMinute: number
+    /** Reads without a token (catalog, search), per client IP and web process, per minute. */
+    anonymousRequestsPerMinute: number
   }
 }
 

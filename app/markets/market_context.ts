@@ -25,6 +25,7 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'stock_levels',
   'stock_adjustments',
   'search_documents',
+  'carts',
   'cart_lines',
   'orders',
   'idempotency_keys',
@@ -37,6 +38,30 @@ function parseTable(name: string) {
   const match = /^\s*([a-z_][a-z0-9_]*)(?:\s+as\s+([a-z_][a-z0-9_]*))?\s*$/i.exec(name)
   if (!match) throw new Error(`not a table name: ${name}`)
   return { table: match[1], ref: match[2] ?? match[1] }
+}
+
+/** InnoDB chose this transaction as a deadlock victim: it was rolled back whole, running it again is safe. */
+export function isDeadlock(error: unknown) {
+  return (error as { code?: string })?.code === 'ER_LOCK_DEADLOCK'
+}
+
+const DEADLOCK_ATTEMPTS = 4
+
+/**
+ * Runs a whole transaction again when InnoDB rolled it back to break a
+ * deadlock (a few times, after a short random pause), so that a deadlock
+ * between parallel writers is a retry, never a failed request. The last
+ * failure is reported as it is (the handler answers it with 409).
+ */
+async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= DEADLOCK_ATTEMPTS) throw error
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt))
+    }
+  }
 }
 
 /**
@@ -164,15 +189,17 @@ export class MarketContext {
   }
 
   /**
-   * Inserts rows, or updates every other column of the rows whose unique
-   * key (`keys`) already exists (INSERT ... ON DUPLICATE KEY UPDATE).
+   * Inserts rows, or, where a row's unique key (`keys`) already exists,
+   * updates its `update` columns (by default every other column; `[]`
+   * leaves an existing row as it is). INSERT ... ON DUPLICATE KEY UPDATE.
    */
-  async upsert(name: string, rows: Record<string, unknown>[], keys: string[]): Promise<void> {
+  async upsert(name: string, rows: Record<string, unknown>[], keys: string[], update?: string[]): Promise<void> {
     if (rows.length === 0) return
     const { table } = parseTable(name)
     const values: Record<string, unknown>[] = MARKET_TABLES.has(table) ? rows.map((row) => ({ ...row, market_code: this.code })) : rows
     const columns = Object.keys(values[0])
-    const updates = columns.filter((column) => !keys.includes(column) && column !== 'market_code').map((column) => `\`${column}\` = VALUES(\`${column}\`)`)
+    const changed = update ?? columns.filter((column) => !keys.includes(column) && column !== 'market_code')
+    const updates = changed.length ? changed.map((column) => `\`${column}\` = VALUES(\`${column}\`)`) : [`\`${keys[0]}\` = \`${keys[0]}\``]
     const placeholders = values.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')
     await this.db.rawQuery(
       `INSERT INTO \`${table}\` (${columns.map((column) => `\`${column}\``).join(', ')}) VALUES ${placeholders} ON DUPLICATE KEY UPDATE ${updates.join(', ')}`,
@@ -197,7 +224,7 @@ export class MarketContext {
    */
   transaction<T>(work: (market: MarketContext) => Promise<T>): Promise<T> {
     if (this.trx) return work(this)
-    return db.connection(this.connectionName).transaction((trx) => work(new MarketContext(this.config, this.locale, trx)))
+    return withDeadlockRetry(() => db.connection(this.connectionName).transaction((trx) => work(new MarketContext(this.config, this.locale, trx))))
   }
 
   /**

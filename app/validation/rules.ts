@@ -1,4 +1,6 @@
 import vine from '@vinejs/vine'
+import { isIP } from 'node:net'
+import type { FieldContext } from '@vinejs/vine/types'
 
 /**
  * Validation rules shared by every domain's validators: one definition of
@@ -27,7 +29,19 @@ export const slug = (max = 80) => vine.string().trim().regex(SLUG).maxLength(max
 /** Emails are trimmed and lower-cased before they are stored or compared. */
 export const email = () => vine.string().trim().maxLength(254).email().toLowerCase()
 
-/** Printable text: no control characters (NUL, bidi overrides...). */
+/** An HTML tag, comment or doctype, or a character reference (`&lt;`, `&#60;`). */
+const MARKUP = /<\s*[a-z!?/]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i
+
+/**
+ * Text stored as it will be shown: markup is refused, not stripped (a
+ * stripped title would not be what the seller typed), so no storefront,
+ * e-mail or console can render what a user wrote as HTML.
+ */
+const noMarkup = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  if (typeof value === 'string' && MARKUP.test(value)) field.report('{{ field }} must be plain text, without HTML', 'plainText', field)
+})
+
+/** Printable plain text: no control characters (NUL, bidi overrides...), no markup. */
 export const plainText = (min: number, max: number) =>
   vine
     .string()
@@ -35,6 +49,31 @@ export const plainText = (min: number, max: number) =>
     .minLength(min)
     .maxLength(max)
     .regex(/^[^\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]*$/u)
+    .use(noMarkup())
+
+/** Hosts no public URL has: the machine itself, private networks, reserved names. */
+function isPublicHost(hostname: string) {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  if (isIP(host)) return false // images live on named hosts (a CDN), never on an address
+  if (!host.includes('.')) return false
+  return !/(^|\.)(localhost|local|internal|intranet|lan|home|corp|test|invalid|example)$/.test(host)
+}
+
+const httpsPublicUrl = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  if (typeof value !== 'string') return
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || !isPublicHost(url.hostname) || (url.port && url.port !== '443')) {
+    field.report('{{ field }} must be an https URL on a public host', 'httpsPublicUrl', field)
+  }
+})
+
+/** A link to a public image or page: https, on a named public host, no credentials, the standard port. */
+export const publicUrl = (max = 500) => vine.string().trim().maxLength(max).url({ require_protocol: true, protocols: ['https'] }).use(httpsPublicUrl())
 
 /** An opaque paging cursor. */
 export const cursor = (max = 200) => vine.string().regex(new RegExp(`^[A-Za-z0-9_-]{1,${max}}$`))

@@ -168,5 +168,6 @@ export default defineMarket({
     maxOrderValue: 10_000_000_000,
     checkoutPerMinute: 10,
     apiRequestsPerMinute: 600,
+    anonymousRequestsPerMinute: 1200,
   },
 })

@@ -171,5 +171,6 @@ export default defineMarket({
     maxOrderValue: 5_000_000,
     checkoutPerMinute: 10,
     apiRequestsPerMinute: 600,
+    anonymousRequestsPerMinute: 1200,
   },
 })

@@ -155,5 +155,6 @@ export default defineMarket({
     maxOrderValue: 50_000_000,
     checkoutPerMinute: 10,
     apiRequestsPerMinute: 600,
+    anonymousRequestsPerMinute: 1200,
   },
 })

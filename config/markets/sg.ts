@@ -157,5 +157,6 @@ export default defineMarket({
     maxOrderValue: 2_000_000,
     checkoutPerMinute: 10,
     apiRequestsPerMinute: 600,
+    anonymousRequestsPerMinute: 1200,
   },
 })

@@ -156,5 +156,6 @@ export default defineMarket({
     maxOrderValue: 20_000_000,
     checkoutPerMinute: 10,
     apiRequestsPerMinute: 600,
+    anonymousRequestsPerMinute: 1200,
   },
 })

@@ -167,5 +167,6 @@ export default defineMarket({
     maxOrderValue: 500_000_000,
     checkoutPerMinute: 10,
     apiRequestsPerMinute: 600,
+    anonymousRequestsPerMinute: 1200,
   },
 })

@@ -4,7 +4,7 @@ import { ProductService } from '#catalog/services/product_service'
 import type { MarketContext } from '#markets/market_context'
 import { accountFactory, marketContext } from '#tests/support/identity'
 
-/** A small category tree: fashion > men > men-tshirts, fashion > women; electronics. */
+/** A small category tree: fashion > men > (men-tshirts, men-polos), fashion > women; electronics. Products go in leaves. */
 export async function categoryTree(code: string) {
   const market = await marketContext(code)
   const service = new CategoryService()
@@ -13,9 +13,10 @@ export async function categoryTree(code: string) {
   const fashion = await service.create(market, { slug: `fashion-${suffix}`, names: names('Fashion') })
   const men = await service.create(market, { slug: `men-${suffix}`, names: names('Men'), parent: fashion })
   const tshirts = await service.create(market, { slug: `men-tshirts-${suffix}`, names: names('T-Shirts'), parent: men })
+  const polos = await service.create(market, { slug: `men-polos-${suffix}`, names: names('Polos'), parent: men })
   const women = await service.create(market, { slug: `women-${suffix}`, names: names('Women'), parent: fashion })
   const electronics = await service.create(market, { slug: `electronics-${suffix}`, names: names('Electronics') })
-  return { market, fashion, men, tshirts, women, electronics }
+  return { market, fashion, men, tshirts, polos, women, electronics }
 }
 
 export function titlesFor(market: MarketContext, title: string) {

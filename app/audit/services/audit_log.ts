@@ -15,10 +15,14 @@ export type AuditAction =
   | 'catalog.product_banned'
   | 'catalog.product_unbanned'
   | 'orders.flash_sale_scheduled'
+  | 'identity.password_changed'
+  | 'identity.password_change_failed'
+  | 'identity.password_change_locked'
 
 export interface AuditEntry {
   action: AuditAction
-  actor: { type: 'staff' | 'system'; id?: string | null; email?: string | null }
+  /** `account`: a buyer or seller of `marketCode`. */
+  actor: { type: 'staff' | 'account' | 'system'; id?: string | null; email?: string | null }
   target?: { type: string; id: string }
   marketCode?: string | null
   details?: Record<string, unknown>
@@ -27,11 +31,14 @@ export interface AuditEntry {
 /** Who did it from where: taken from the request when there is one. */
 export interface AuditOrigin {
   ip: string | null
+  /** Pasar's own request id. */
   requestId: string | null
+  /** The id a trusted proxy in front gave the request, if any. */
+  upstreamRequestId?: string | null
 }
 
 export function originOf(ctx: HttpContext): AuditOrigin {
-  return { ip: ctx.request.ip() ?? null, requestId: ctx.request.id() ?? null }
+  return { ip: ctx.request.ip() ?? null, requestId: ctx.request.id() ?? null, upstreamRequestId: ctx.request.upstreamRequestId() }
 }
 
 /**
@@ -60,6 +67,7 @@ export class AuditLog {
       market_code: entry.marketCode ?? null,
       ip: origin.ip,
       request_id: origin.requestId,
+      upstream_request_id: origin.upstreamRequestId ?? null,
       details: entry.details ? JSON.stringify(entry.details) : null,
     })
   }

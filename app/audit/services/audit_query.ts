@@ -32,6 +32,7 @@ export class AuditQuery {
         market: row.market_code,
         ip: row.ip,
         requestId: row.request_id,
+        upstreamRequestId: row.upstream_request_id,
         details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details,
       })),
       nextCursor: rows.length > options.limit && last ? Buffer.from(String(last.id)).toString('base64url') : null,

@@ -1,8 +1,11 @@
 import vine from '@vinejs/vine'
 import { publicId } from '#validation/rules'
 
-/** Units of one SKU on one line. */
-export const lineQuantity = () => vine.number().withoutDecimals().range([1, 999])
+/** Units of one SKU on one cart or order line, however they were added up. */
+export const MAX_LINE_QUANTITY = 999
+
+/** Units of one SKU on one line: a JSON number, never a string or a boolean. */
+export const lineQuantity = () => vine.number({ strict: true }).withoutDecimals().range([1, MAX_LINE_QUANTITY])
 
 export const addCartLineValidator = vine.create(vine.object({ sku: publicId(), quantity: lineQuantity() }))
 const lineParams = vine.object({ id: vine.number().withoutDecimals().min(1) })

@@ -7,6 +7,7 @@ import { sellerProduct } from '#catalog/transformers/seller_product'
 import { DomainError } from '#exceptions/domain_error'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import type Product from '#catalog/models/product'
+import { emptyBodyValidator } from '#http/empty_body'
 
 class NoShopError extends DomainError {
   static status = 409
@@ -66,6 +67,7 @@ export default class SellerProductsController {
   }
 
   async destroy(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
     const { shop } = await this.seller(ctx)
     const { id } = await productIdParam.validate(ctx.params)
     await this.#products.remove(ctx.market, shop, id)

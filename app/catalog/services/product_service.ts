@@ -8,6 +8,7 @@ import { CatalogChanges } from '#catalog/services/catalog_changes'
 import { InventoryService, type StockActor } from '#inventory/services/inventory_service'
 import { fieldError } from '#exceptions/field_error'
 import { NotFoundError } from '#exceptions/not_found_error'
+import { MAX_SKUS } from '#catalog/validators/product'
 
 interface SkuInput {
   id?: string
@@ -45,8 +46,7 @@ export class ProductService {
   #changes = new CatalogChanges()
 
   async create(market: MarketContext, shop: Shop, input: ProductInput & { titles: Record<string, string>; skus: SkuInput[]; category: string }, actor: StockActor) {
-    const category = await this.#categories.findBySlug(market, input.category)
-    if (!category) throw fieldError('category', 'exists', 'category is not a category of this market')
+    const category = await this.leafCategory(market, input.category)
     this.assertDistinctSellerSkus(input.skus)
 
     return market.transaction(async (market) => {
@@ -70,8 +70,8 @@ export class ProductService {
   }
 
   async update(market: MarketContext, shop: Shop, publicId: string, input: ProductInput, actor: StockActor) {
-    const category = input.category ? await this.#categories.findBySlug(market, input.category) : null
-    if (input.category && !category) throw fieldError('category', 'exists', 'category is not a category of this market')
+    const category = input.category ? await this.leafCategory(market, input.category) : null
+    this.assertDistinctSkuIds(input.skus ?? [])
 
     return market.transaction(async (market) => {
       const product = await this.ownProduct(market, shop, publicId, true)
@@ -94,6 +94,10 @@ export class ProductService {
       await product.save()
 
       const skus = await market.query(Sku).where('product_id', product.id).forUpdate()
+      const added = (input.skus ?? []).filter((change) => !change.id).length
+      if (skus.length + added > MAX_SKUS) {
+        throw fieldError('skus', 'maxSkus', `skus: a product has at most ${MAX_SKUS} SKUs (it has ${skus.length}, ${added} more were sent)`, { max: MAX_SKUS })
+      }
       for (const [index, change] of (input.skus ?? []).entries()) {
         if (!change.id) {
           if (!change.sellerSku || !change.price || !change.weightGrams) {
@@ -137,6 +141,8 @@ export class ProductService {
     return market.transaction(async (market) => {
       const product = await market.query(Product).where('public_id', publicId).whereNull('deleted_at').forUpdate().first()
       if (!product) throw new NotFoundError('product')
+      // Lifting a ban that is not there changes nothing (it would take a live product off sale).
+      if (!reason && product.status !== 'banned') return product
       product.status = reason ? 'banned' : 'draft'
       product.banReason = reason
       await product.save()
@@ -223,6 +229,22 @@ export class ProductService {
        WHERE p.id = ?`,
       [product.id]
     )
+  }
+
+  /** Products are listed in leaf categories only (a parent lists its children's products). */
+  private async leafCategory(market: MarketContext, slug: string) {
+    const category = await this.#categories.findBySlug(market, slug)
+    if (!category) throw fieldError('category', 'exists', 'category is not a category of this market')
+    if (!(await this.#categories.isLeaf(market, category))) throw fieldError('category', 'leaf', 'category has subcategories: choose one of them')
+    return category
+  }
+
+  private assertDistinctSkuIds(skus: SkuInput[]) {
+    const seen = new Set<string>()
+    skus.forEach((sku, index) => {
+      if (sku.id && seen.has(sku.id)) throw fieldError(`skus.${index}.id`, 'distinct', `skus.${index}.id appears twice`)
+      if (sku.id) seen.add(sku.id)
+    })
   }
 
   private assertDistinctSellerSkus(skus: SkuInput[]) {

@@ -1,8 +1,11 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import type { MarketContext } from '#markets/market_context'
-import { cursor, plainText, publicId, slug, SLUG } from '#validation/rules'
+import { cursor, plainText, publicId, publicUrl, slug, SLUG } from '#validation/rules'
 import { priceStep } from '#money/money'
+
+/** SKUs a product may have, however they were added. */
+export const MAX_SKUS = 50
 
 /** Product validators get the market context through `meta: { market }`. */
 const marketOf = (field: FieldContext) => (field.meta as { market: MarketContext }).market
@@ -45,7 +48,7 @@ const marketPrice = vine.createRule((value: unknown, _: undefined, field: FieldC
     return
   }
   if (price.amount > market.limits.maxOrderValue) {
-    field.report(`{{ field }} is above this market's maximum order value`, 'max', field)
+    field.report(`{{ field }} is above this market's maximum order value`, 'maxOrderValue', field)
   }
 })
 
@@ -66,7 +69,7 @@ const localized = (min: number, max: number) => vine.record(plainText(min, max))
 const price = () =>
   vine
     .object({
-      amount: vine.number().withoutDecimals().min(1).max(Number.MAX_SAFE_INTEGER),
+      amount: vine.number({ strict: true }).withoutDecimals().min(1).max(Number.MAX_SAFE_INTEGER),
       currency: vine.string().fixedLength(3),
     })
     .use(marketPrice())
@@ -75,7 +78,7 @@ const skuFields = {
   sellerSku: vine.string().trim().regex(/^[A-Za-z0-9._\-/]{1,64}$/),
   options: vine.record(plainText(1, 60)).optional(),
   price: price(),
-  weightGrams: vine.number().withoutDecimals().range([1, 300_000]),
+  weightGrams: vine.number({ strict: true }).withoutDecimals().range([1, 300_000]),
   taxCategory: vine.string().trim().use(marketTaxCategory()).optional(),
 }
 
@@ -83,7 +86,7 @@ const productFields = {
   category: slug(80),
   brand: plainText(1, 80).nullable().optional(),
   attributes: vine.record(plainText(1, 200)).optional(),
-  images: vine.array(vine.string().trim().url({ require_protocol: true, protocols: ['https', 'http'] }).maxLength(500)).maxLength(9).optional(),
+  images: vine.array(publicUrl()).maxLength(9).optional(),
   status: vine.enum(['draft', 'active'] as const).optional(),
 }
 
@@ -93,9 +96,9 @@ export const createProductValidator = vine.create(
     titles: localized(3, 200),
     descriptions: localized(0, 5000).optional(),
     skus: vine
-      .array(vine.object({ ...skuFields, stock: vine.number().withoutDecimals().range([0, 1_000_000]).optional() }))
+      .array(vine.object({ ...skuFields, stock: vine.number({ strict: true }).withoutDecimals().range([0, 1_000_000]).optional() }))
       .minLength(1)
-      .maxLength(50),
+      .maxLength(MAX_SKUS),
   })
 )
 
@@ -117,17 +120,17 @@ export const updateProductValidator = vine.create(
           price: price().optional(),
           weightGrams: skuFields.weightGrams.optional(),
           taxCategory: skuFields.taxCategory,
-          stock: vine.number().withoutDecimals().range([0, 1_000_000]).optional(),
+          // No `stock`: stock changes go through stock adjustments (recorded, never below zero).
         })
       )
-      .maxLength(50)
+      .maxLength(MAX_SKUS)
       .optional(),
   })
 )
 
 export const stockAdjustmentValidator = vine.create(
   vine.object({
-    delta: vine.number().withoutDecimals().range([-1_000_000, 1_000_000]).use(nonZero()),
+    delta: vine.number({ strict: true }).withoutDecimals().range([-1_000_000, 1_000_000]).use(nonZero()),
     reason: vine.enum(['restock', 'correction', 'damaged', 'returned'] as const),
     note: plainText(0, 500).nullable().optional(),
   })

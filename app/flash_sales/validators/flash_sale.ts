@@ -6,8 +6,8 @@ export const scheduleFlashSaleValidator = vine.create(
     sku: publicId(),
     startsAt: isoDateTime(),
     endsAt: isoDateTime(),
-    price: vine.object({ amount: vine.number().withoutDecimals().min(1), currency: vine.string().fixedLength(3) }),
-    stock: vine.number().withoutDecimals().range([1, 1_000_000]),
-    perBuyerLimit: vine.number().withoutDecimals().range([1, 100]),
+    price: vine.object({ amount: vine.number({ strict: true }).withoutDecimals().min(1), currency: vine.string().fixedLength(3) }),
+    stock: vine.number({ strict: true }).withoutDecimals().range([1, 1_000_000]),
+    perBuyerLimit: vine.number({ strict: true }).withoutDecimals().range([1, 100]),
   })
 )

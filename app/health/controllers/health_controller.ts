@@ -1,7 +1,10 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { HealthService } from '#health/services/health_service'
-import { DependencyUnavailableError } from '#health/exceptions'
+import { HealthAccess } from '#health/services/health_access'
+import { DependencyUnavailableError, NotReadyError } from '#health/exceptions'
+
+const access = new HealthAccess()
 
 @inject()
 export default class HealthController {
@@ -13,15 +16,16 @@ export default class HealthController {
   }
 
   /**
-   * Readiness: every shard, control, Redis and RabbitMQ answers. Names the
-   * process that answered (behind a load balancer, or with WEB_CONCURRENCY,
-   * several do).
+   * Readiness: every shard, control, Redis and RabbitMQ answers. Internal
+   * callers (HealthAccess) get the checks and the process that answered
+   * (behind a load balancer, or with WEB_CONCURRENCY, several do); the
+   * public gets the status alone.
    */
-  async ready({ response }: HttpContext) {
+  async ready(ctx: HttpContext) {
     const report = await this.health.report()
-    if (!report.healthy) {
-      throw new DependencyUnavailableError(report.failing, report.checks)
-    }
-    return response.ok({ data: { status: 'ok', process: { pid: process.pid }, checks: report.checks } })
+    const detailed = access.detailed(ctx)
+    if (!report.healthy) throw detailed ? new DependencyUnavailableError(report.failing, report.checks) : new NotReadyError()
+    if (!detailed) return ctx.response.ok({ data: { status: 'ok' } })
+    return ctx.response.ok({ data: { status: 'ok', process: { pid: process.pid }, checks: report.checks } })
   }
 }

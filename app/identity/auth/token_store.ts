@@ -6,6 +6,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { SessionCache } from '#identity/auth/session_cache'
 
 const touched = new Map<string, number>()
+const base64url = (text: string) => Buffer.from(text).toString('base64url')
 
 function validDate(value: unknown) {
   const date = new Date(value as string | number | Date)
@@ -97,10 +98,15 @@ export class TokenStore {
 
   /** The token's id and secret, or null when the value is not one of ours. */
   decode(value: Secret<string>) {
-    const decoded = AccessToken.decode(this.options.prefix, value.release())
-    // One spelling per id (no leading zeros): `0007` must not be a second
-    // name, and a second cache entry, for token 7.
+    const raw = value.release()
+    const decoded = AccessToken.decode(this.options.prefix, raw)
+    // One spelling per token: no leading zeros in the id (`0007` must not
+    // be a second name, and a second cache entry, for token 7), and the
+    // base64url alphabet only, exactly as issued (`+/` or padding is another
+    // spelling of the same bytes).
     if (!decoded || !/^[1-9]\d{0,18}$/.test(decoded.identifier)) return null
+    const canonical = `${this.options.prefix}${base64url(decoded.identifier)}.${base64url(decoded.secret.release())}`
+    if (canonical !== raw) return null
     return decoded
   }
 
@@ -134,7 +140,7 @@ export class TokenStore {
   }
 
   async invalidate(value: Secret<string>): Promise<boolean> {
-    const decoded = AccessToken.decode(this.options.prefix, value.release())
+    const decoded = this.decode(value)
     if (!decoded) return false
     const deleted = await this.tokens.query().where('id', decoded.identifier).delete()
     await this.dropCachedSession(decoded.identifier)

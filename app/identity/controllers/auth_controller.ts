@@ -3,6 +3,7 @@ import { inject } from '@adonisjs/core'
 import { AccountService } from '#identity/services/account_service'
 import { loginValidator, registerValidator } from '#identity/validators/account'
 import { accountResource, tokenResource } from '#identity/transformers/identity_resources'
+import { emptyBodyValidator } from '#http/empty_body'
 
 @inject()
 export default class AuthController {
@@ -21,7 +22,8 @@ export default class AuthController {
     return { data: { account: accountResource(account, shop), token: tokenResource(token) } }
   }
 
-  async logout({ auth, market, response }: HttpContext) {
+  async logout({ auth, market, request, response }: HttpContext) {
+    await request.validateUsing(emptyBodyValidator)
     await this.accounts.logout(market, auth.use('storefront').getUserOrFail())
     return response.noContent()
   }

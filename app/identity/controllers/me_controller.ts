@@ -3,6 +3,7 @@ import { inject } from '@adonisjs/core'
 import { AccountService } from '#identity/services/account_service'
 import { changePasswordValidator } from '#identity/validators/account'
 import { accountResource } from '#identity/transformers/identity_resources'
+import { originOf } from '#audit/services/audit_log'
 
 @inject()
 export default class MeController {
@@ -14,10 +15,10 @@ export default class MeController {
     return { data: accountResource(account, shop) }
   }
 
-  async updatePassword({ auth, market, request, response }: HttpContext) {
-    const account = auth.use('storefront').getUserOrFail()
-    const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
-    await this.accounts.changePassword(market, account, currentPassword, password)
-    return response.noContent()
+  async updatePassword(ctx: HttpContext) {
+    const account = ctx.auth.use('storefront').getUserOrFail()
+    const { currentPassword, password } = await ctx.request.validateUsing(changePasswordValidator)
+    await this.accounts.changePassword(ctx.market, account, currentPassword, password, originOf(ctx))
+    return ctx.response.noContent()
   }
 }

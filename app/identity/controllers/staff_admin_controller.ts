@@ -6,6 +6,7 @@ import { createStaffValidator, grantRoleValidator } from '#identity/validators/s
 import { staffResource } from '#identity/transformers/identity_resources'
 import { originOf } from '#audit/services/audit_log'
 import { staffPublicId } from '#validation/rules'
+import { emptyBodyValidator } from '#http/empty_body'
 
 const staffParams = vine.create(
   vine.object({
@@ -38,6 +39,7 @@ export default class StaffAdminController {
   }
 
   async revoke(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
     const admin = ctx.auth.use('staff').getUserOrFail()
     const { id, assignment } = await staffParams.validate(ctx.params)
     await this.service.revoke({ type: 'staff', staff: admin }, id, assignment!, originOf(ctx))

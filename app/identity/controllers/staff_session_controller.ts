@@ -4,6 +4,7 @@ import { StaffAuthService, type StaffLoginResult } from '#identity/services/staf
 import { staffLoginValidator, totpCodeValidator } from '#identity/validators/staff'
 import { staffResource } from '#identity/transformers/identity_resources'
 import { originOf } from '#audit/services/audit_log'
+import { emptyBodyValidator } from '#http/empty_body'
 
 function present(result: StaffLoginResult) {
   if (result.status === 'signed_in') {
@@ -32,7 +33,8 @@ export default class StaffSessionController {
     return { data: present(await this.staffAuth.login(email, password, originOf(ctx))) }
   }
 
-  async enroll({ auth }: HttpContext) {
+  async enroll({ auth, request }: HttpContext) {
+    await request.validateUsing(emptyBodyValidator)
     const staff = auth.use('staff').getUserOrFail()
     return { data: await this.staffAuth.enroll(staff) }
   }
@@ -44,6 +46,7 @@ export default class StaffSessionController {
   }
 
   async logout(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
     await this.staffAuth.logout(ctx.auth.use('staff').getUserOrFail(), originOf(ctx))
     return ctx.response.noContent()
   }

@@ -34,7 +34,8 @@ export default class AuthorizeMiddleware {
       const account = await ctx.auth.use('storefront').authenticate()
       if (!account.currentAccessToken?.allows(STOREFRONT_ABILITY)) throw new UnauthorizedError()
       if (!(rule.roles as readonly string[]).includes(account.role)) throw new ForbiddenError()
-      await this.throttleToken(ctx, account)
+      await this.throttleAccount(ctx, account)
+      this.noStore(ctx)
       return next()
     }
 
@@ -60,17 +61,25 @@ export default class AuthorizeMiddleware {
       ctx.market = market
       ctx.logger = ctx.logger.child({ market: market.code })
     }
+    this.noStore(ctx)
     return next()
   }
 
-  /** The market's default API budget per token (limits.apiRequestsPerMinute). */
-  private async throttleToken(ctx: HttpContext, account: Account) {
+  /** An answer for one signed-in caller: never stored by a shared cache, never sniffed. */
+  private noStore(ctx: HttpContext) {
+    ctx.response.header('Cache-Control', 'no-store')
+  }
+
+  /**
+   * The market's API budget per account (limits.apiRequestsPerMinute), all
+   * its tokens together: signing in again does not buy a fresh budget.
+   */
+  private async throttleAccount(ctx: HttpContext, account: Account) {
     const requests = ctx.market.limits.apiRequestsPerMinute
-    const tokenId = String(account.currentAccessToken!.identifier)
     try {
       const response = await limiter
         .use('redis', { requests, duration: '1 min' })
-        .consume(ctx.market.key('api', 'token', tokenId))
+        .consume(ctx.market.key('api', 'account', account.id))
       ctx.response.header('X-RateLimit-Limit', String(response.limit))
       ctx.response.header('X-RateLimit-Remaining', String(response.remaining))
     } catch (error) {

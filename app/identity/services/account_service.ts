@@ -10,6 +10,7 @@ import { InvalidCredentialsError } from '#identity/exceptions'
 import { LoginThrottle } from '#identity/services/login_throttle'
 import { storefrontTokens } from '#identity/auth/user_providers'
 import { STOREFRONT_ABILITY } from '#identity/access_matrix'
+import { AuditLog, type AuditOrigin } from '#audit/services/audit_log'
 
 export interface ShopInput {
   name: string
@@ -101,16 +102,29 @@ export class AccountService {
     }
   }
 
-  /** Changes the password and signs every other session out. */
-  async changePassword(market: MarketContext, account: Account, currentPassword: string, password: string) {
-    // The account of a request comes from the session cache, which never
-    // holds the password hash: read it from the shard.
-    const stored = await market.table('users').where('id', account.id).select('password').first()
-    if (!stored || !(await hash.verify(stored.password, currentPassword))) {
-      throw fieldError('currentPassword', 'currentPassword', 'currentPassword is wrong')
-    }
+  /**
+   * Changes the password and signs every other session out. A wrong
+   * current password counts as a failed sign-in of the account (five lock
+   * it, sign-in included); every attempt is audited.
+   */
+  async changePassword(market: MarketContext, account: Account, currentPassword: string, password: string, origin: AuditOrigin) {
+    const audit = (action: 'identity.password_changed' | 'identity.password_change_failed' | 'identity.password_change_locked') =>
+      AuditLog.record({ action, actor: { type: 'account', id: account.publicId, email: account.email }, target: { type: 'account', id: account.publicId }, marketCode: market.code }, origin)
     if (currentPassword === password) {
       throw fieldError('password', 'different', 'password must differ from the current one')
+    }
+    try {
+      await new LoginThrottle(`storefront:${market.code}`).attemptAccount(account.email, async () => {
+        // The account of a request comes from the session cache, which never
+        // holds the password hash: read it from the shard.
+        const stored = await market.table('users').where('id', account.id).select('password').first()
+        if (!stored || !(await hash.verify(stored.password, currentPassword))) {
+          throw fieldError('currentPassword', 'currentPassword', 'currentPassword is wrong')
+        }
+      })
+    } catch (error) {
+      await audit((error as { code?: string }).code === 'E_LOGIN_LOCKED' ? 'identity.password_change_locked' : 'identity.password_change_failed')
+      throw error
     }
     account.password = await hash.make(password)
     account.passwordChangedAt = DateTime.utc()
@@ -119,6 +133,7 @@ export class AccountService {
       account.id,
       account.currentAccessToken?.identifier
     )
+    await audit('identity.password_changed')
   }
 
   async findShop(market: MarketContext, account: Account) {

@@ -55,6 +55,25 @@ export class LoginThrottle {
     return result
   }
 
+  /**
+   * A check of the account's password outside sign-in (a password change
+   * proves the current one): it draws on the same failure budget, so a
+   * stolen token cannot guess the password faster than sign-in allows.
+   */
+  async attemptAccount<T>(account: string, check: () => Promise<T>): Promise<T> {
+    const accountLimiter = this.accountLimiter()
+    const key = this.accountKey(account)
+    try {
+      await accountLimiter.consume(key)
+    } catch (error) {
+      if (isThrottle(error)) throw new LoginLockedError(error.response.availableIn)
+      throw error
+    }
+    const result = await check()
+    await accountLimiter.delete(key)
+    return result
+  }
+
   /** A failed second factor counts as a failed sign-in of the account. */
   async recordFailure(account: string) {
     try {

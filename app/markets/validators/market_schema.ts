@@ -69,8 +69,8 @@ const isoDate = vine.createRule((value: unknown, _: undefined, field: FieldConte
 })
 
 const id = () => vine.string().regex(/^[a-z][a-z0-9_]*$/).maxLength(40)
-const minorUnits = () => vine.number().withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER)
-const percentage = () => vine.number().range([0, 100]).decimal([0, 4])
+const minorUnits = () => vine.number({ strict: true }).withoutDecimals().min(0).max(Number.MAX_SAFE_INTEGER)
+const percentage = () => vine.number({ strict: true }).range([0, 100]).decimal([0, 4])
 const envName = () => vine.string().regex(/^[A-Z][A-Z0-9_]*$/)
 
 const taxRate = vine.object({
@@ -78,8 +78,8 @@ const taxRate = vine.object({
   effectiveFrom: vine.string().use(isoDate()),
   taxableBase: vine
     .object({
-      numerator: vine.number().withoutDecimals().min(1),
-      denominator: vine.number().withoutDecimals().min(1),
+      numerator: vine.number({ strict: true }).withoutDecimals().min(1),
+      denominator: vine.number({ strict: true }).withoutDecimals().min(1),
     })
     .optional(),
 })
@@ -92,10 +92,10 @@ const courier = vine.object({
   supportsCod: vine.boolean({ strict: true }),
   rates: vine.object({
     bands: vine
-      .array(vine.object({ upToGrams: vine.number().withoutDecimals().min(1), fee: minorUnits() }))
+      .array(vine.object({ upToGrams: vine.number({ strict: true }).withoutDecimals().min(1), fee: minorUnits() }))
       .minLength(1),
     perKgStep: minorUnits(),
-    maxWeightGrams: vine.number().withoutDecimals().min(1),
+    maxWeightGrams: vine.number({ strict: true }).withoutDecimals().min(1),
     codSurcharge: vine
       .object({ percent: percentage(), minFee: minorUnits() })
       .nullable(),
@@ -124,7 +124,7 @@ const gateway = vine.object({
       webhookSecretEnv: envName().optional(),
       apiKeyEnv: envName().optional(),
       maxAmount: minorUnits().optional(),
-      maxInstallments: vine.number().withoutDecimals().range([1, 24]).optional(),
+      maxInstallments: vine.number({ strict: true }).withoutDecimals().range([1, 24]).optional(),
     })
     .optional(),
 })
@@ -144,7 +144,7 @@ export const marketSchema = vine.object({
   timezone: vine.string().use(ianaTimezone()),
   locales: vine.array(vine.string().use(knownLocale())).minLength(1).distinct(),
   currency: vine.string().use(isoCurrency()),
-  priceDecimals: vine.number().withoutDecimals().range([0, 4]),
+  priceDecimals: vine.number({ strict: true }).withoutDecimals().range([0, 4]),
   tax: vine.object({
     label: vine.string().minLength(1).maxLength(20),
     registrationId: vine.string().minLength(1).maxLength(60),
@@ -162,7 +162,7 @@ export const marketSchema = vine.object({
   }),
   payments: vine.object({
     defaultGateway: vine.string(),
-    paymentWindowMinutes: vine.number().withoutDecimals().range([5, 60 * 24 * 14]),
+    paymentWindowMinutes: vine.number({ strict: true }).withoutDecimals().range([5, 60 * 24 * 14]),
     gateways: vine.array(gateway),
   }),
   couriers: vine.object({
@@ -170,14 +170,15 @@ export const marketSchema = vine.object({
     list: vine.array(courier),
   }),
   escrow: vine.object({
-    autoReleaseDays: vine.number().withoutDecimals().range([1, 60]),
+    autoReleaseDays: vine.number({ strict: true }).withoutDecimals().range([1, 60]),
     commissionRate: percentage(),
   }),
   limits: vine.object({
-    maxCartLines: vine.number().withoutDecimals().range([1, 1000]),
+    maxCartLines: vine.number({ strict: true }).withoutDecimals().range([1, 1000]),
     maxOrderValue: minorUnits().min(1),
-    checkoutPerMinute: vine.number().withoutDecimals().range([1, 10_000]),
-    apiRequestsPerMinute: vine.number().withoutDecimals().range([1, 1_000_000]),
+    checkoutPerMinute: vine.number({ strict: true }).withoutDecimals().range([1, 10_000]),
+    apiRequestsPerMinute: vine.number({ strict: true }).withoutDecimals().range([1, 1_000_000]),
+    anonymousRequestsPerMinute: vine.number({ strict: true }).withoutDecimals().range([1, 1_000_000]),
   }),
 })
 

@@ -7,6 +7,7 @@ import { quoteResource } from '#orders/transformers/quote_resource'
 import { orderResource } from '#orders/transformers/order_resource'
 import { idempotencyKeyValidator, orderNumberParam, placeOrderValidator, quoteValidator } from '#orders/validators/checkout'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
+import { emptyBodyValidator } from '#http/empty_body'
 
 export default class CheckoutController {
   #orders = new OrderService()
@@ -47,6 +48,7 @@ export default class CheckoutController {
   }
 
   async cancel(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
     const { number } = await orderNumberParam.validate(ctx.params)
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     await this.#orders.cancel(ctx.market, number, { type: 'buyer', id: buyer.publicId }, 'cancelled by the buyer', buyer.id)

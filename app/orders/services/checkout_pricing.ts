@@ -39,7 +39,7 @@ export async function priceCheckout(
 ): Promise<CheckoutQuote> {
   if (input.lines.length === 0) throw fieldError('lines', 'required', 'lines: the cart is empty')
   if (input.lines.length > market.limits.maxCartLines) {
-    throw fieldError('lines', 'maxLength', `lines: at most ${market.limits.maxCartLines} lines in ${market.code}`)
+    throw fieldError('lines', 'array.maxLength', `lines: at most ${market.limits.maxCartLines} lines in ${market.code}`, { max: market.limits.maxCartLines })
   }
   const gatewayId = input.paymentGateway ?? market.config.payments.defaultGateway
   const gateway = market.config.payments.gateways.find((candidate) => candidate.id === gatewayId)

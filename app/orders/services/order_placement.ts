@@ -11,6 +11,7 @@ import { fieldError } from '#exceptions/field_error'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
 import { CartService } from '#cart/services/cart_service'
+import { CheckoutLimit } from '#orders/services/checkout_limit'
 
 export interface PlaceOrderInput {
   lines?: CheckoutLineInput[]
@@ -66,9 +67,11 @@ export class OrderPlacement {
   #flashSales = new FlashSaleService()
   #gate = new FlashSaleGate()
   #cart = new CartService()
+  #checkoutLimit = new CheckoutLimit()
 
   async place(market: MarketContext, buyer: Account, input: PlaceOrderInput, idempotencyKey: string): Promise<StoredResponse> {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
+    await this.#checkoutLimit.consume(market, buyer, idempotencyKey)
     const lines = input.lines ?? (await this.#cart.checkoutLines(market, buyer))
     // Flash-sale units are taken in Redis first (cheap, atomic); whatever
     // fails afterwards gives them back.

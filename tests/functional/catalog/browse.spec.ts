@@ -18,7 +18,7 @@ test.group('Storefront browse', (group) => {
       ids[key] = product.publicId
     }
     await make('tee', tree.tshirts.slug, [1990, 2490], 10, true)
-    await make('polo', tree.men.slug, [4990])
+    await make('polo', tree.polos.slug, [4990])
     await make('dress', tree.women.slug, [8990], 0)
     await make('phone', tree.electronics.slug, [149900])
     await make('cheap', tree.tshirts.slug, [990], 5, true)

@@ -166,3 +166,70 @@ test.group('Seller products', () => {
     assert.equal(audit.actor_email, support.email)
   })
 })
+
+test.group('Seller products: limits that hold', () => {
+  const sku = (index: number) => ({ sellerSku: `S-${index}`, price: { amount: 1990, currency: 'SGD' }, weightGrams: 100 })
+  async function productWith(count: number) {
+    const { tshirts, market } = await categoryTree('SG')
+    const seller = await accountFactory('SG', 'seller')
+    const created = await fetchJson('POST', '/api/v1/seller/products', seller.token, {
+      category: tshirts.slug,
+      titles: titlesFor(market, 'Limit Tee'),
+      skus: Array.from({ length: count }, (_, index) => ({ ...sku(index), stock: 1 })),
+    })
+    return { seller, market, tree: { tshirts }, id: created.body().data.id as string, skus: created.body().data.skus as { id: string }[] }
+  }
+  let fetchJson: (method: string, path: string, token: string, body?: unknown) => Promise<any>
+
+  test('an update never grows a product past 50 SKUs, not even with parallel updates', async ({ client, assert }) => {
+    fetchJson = (method, path, token, body) => (client as any)[method.toLowerCase()](path).header('Host', hostOf('SG')).bearerToken(token).json(body)
+    const { seller, market, id } = await productWith(40)
+    const grown = await fetchJson('PUT', `/api/v1/seller/products/${id}`, seller.token, { skus: Array.from({ length: 20 }, (_, index) => sku(100 + index)) })
+    grown.assertStatus(422)
+    assert.deepEqual(grown.body().error.fields.map((field: any) => [field.field, field.rule]), [['skus', 'maxSkus']])
+    // Five updates of 4 new SKUs each, at once: 40 + 20 would be 60.
+    const parallel = await Promise.all(
+      Array.from({ length: 5 }, (_, batch) => fetchJson('PUT', `/api/v1/seller/products/${id}`, seller.token, { skus: Array.from({ length: 4 }, (_, index) => sku(200 + batch * 10 + index)) }))
+    )
+    assert.isTrue(parallel.every((response: any) => [200, 422].includes(response.status())))
+    const count = await market.table('skus').whereIn('product_id', market.table('products').where('public_id', id).select('id')).count('* as n').first()
+    assert.equal(Number(count.n), 40 + 4 * parallel.filter((response: any) => response.status() === 200).length)
+    assert.isAtMost(Number(count.n), 50)
+  }).timeout(60_000)
+
+  test('an update refuses stock (stock moves by adjustments), the same SKU twice, and any field it does not take', async ({ client, assert }) => {
+    fetchJson = (method, path, token, body) => (client as any)[method.toLowerCase()](path).header('Host', hostOf('SG')).bearerToken(token).json(body)
+    const { seller, id, skus } = await productWith(2)
+    const before = await stateFingerprint()
+    const stock = await fetchJson('PUT', `/api/v1/seller/products/${id}`, seller.token, { skus: [{ id: skus[0].id, stock: 500 }], colour: 'red' })
+    stock.assertStatus(422)
+    assert.sameDeepMembers(stock.body().error.fields.map((field: any) => [field.field, field.rule]), [['skus.0.stock', 'unknown'], ['colour', 'unknown']])
+    const twice = await fetchJson('PUT', `/api/v1/seller/products/${id}`, seller.token, { skus: [{ id: skus[0].id, weightGrams: 300 }, { id: skus[0].id, weightGrams: 400 }] })
+    twice.assertStatus(422)
+    assert.deepEqual(twice.body().error.fields.map((field: any) => [field.field, field.rule]), [['skus.1.id', 'distinct']])
+    assert.equal(await stateFingerprint(), before)
+  })
+
+  test('titles with markup, images off https or on a private host, and a category with subcategories are refused', async ({ client, assert }) => {
+    const { fashion, tshirts, market } = await categoryTree('SG')
+    const seller = await accountFactory('SG', 'seller')
+    const before = await stateFingerprint()
+    const response = await client
+      .post('/api/v1/seller/products')
+      .header('Host', hostOf('SG'))
+      .bearerToken(seller.token)
+      .json({
+        category: tshirts.slug,
+        titles: { 'en-SG': 'Tee <img src=x onerror=alert(1)>', 'zh-SG': 'T恤 &lt;b&gt;' },
+        brand: '<b>Brand</b>',
+        images: ['http://img.example.com/a.jpg', 'https://127.0.0.1:6379/', 'https://localhost/a.jpg', 'https://user:pw@img.example.com/a.jpg', 'https://img.example.com/ok.jpg'],
+        skus: [sku(1)],
+      })
+    response.assertStatus(422)
+    assert.sameMembers(response.body().error.fields.map((field: any) => field.field), ['titles.en-SG', 'titles.zh-SG', 'brand', 'images.0', 'images.1', 'images.2', 'images.3'])
+    const parent = await client.post('/api/v1/seller/products').header('Host', hostOf('SG')).bearerToken(seller.token).json({ category: fashion.slug, titles: titlesFor(market, 'Parent Tee'), skus: [sku(1)] })
+    parent.assertStatus(422)
+    assert.deepEqual(parent.body().error.fields.map((field: any) => [field.field, field.rule]), [['category', 'leaf']])
+    assert.equal(await stateFingerprint(), before)
+  })
+})

@@ -1,149 +1,17 @@
 import { test } from '@japa/runner'
-import router from '@adonisjs/core/services/router'
 import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
-import {
-  PASSWORD,
-  STAFF_HOST,
-  accountFactory,
-  hostOf,
-  staffFactory,
-  staffWithSession,
-  stateFingerprint,
-  uniqueEmail,
-  uniqueIp,
-} from '#tests/support/identity'
-import type { StaffRoleName } from '#identity/models/staff_role'
-
-interface Caller {
-  name: string
-  token: string | null
-  /** storefront: market and role; staff: roles and scope. */
-  market?: string
-  role?: string
-  staffRoles?: StaffRoleName[]
-  global?: boolean
-  scopedTo?: string[]
-}
-
-type Request = { method: string; path: string; host: string; body?: Record<string, unknown> }
-
-function apiRoutes() {
-  return Object.values(router.toJSON())
-    .flat()
-    .filter((route) => route.pattern.startsWith('/api/v1'))
-}
-
-function send(client: any, request: Request, token: string | null) {
-  let call = client[request.method.toLowerCase()](request.path).header('Host', request.host).header('X-Forwarded-For', uniqueIp())
-  if (token) call = call.bearerToken(token)
-  if (request.body) call = call.json(request.body)
-  return call
-}
-
-/** What the matrix says this caller gets on this rule: allowed, 401 or 403. */
-function expectedFor(rule: AccessRule, caller: Caller): 200 | 401 | 403 {
-  if (!caller.token) return 401
-  if (rule.audience === 'storefront') {
-    if (!caller.market || caller.market !== 'SG') return 401
-    return (rule.roles as readonly string[]).includes(caller.role!) ? 200 : 403
-  }
-  if (!caller.staffRoles) return 401
-  if (rule.challenge) return 403
-  if (!caller.staffRoles.some((role) => (rule.roles as readonly string[]).includes(role))) return 403
-  if (rule.global && !caller.global) return 403
-  if (rule.marketParam && !caller.global && !caller.scopedTo?.includes('SG')) return 403
-  return 200
-}
+import { stateFingerprint } from '#tests/support/identity'
+import { apiRoutes, expectedFor, routeFixture, sampleRequest, send, type Caller, type RouteFixture } from '#tests/support/route_samples'
 
 test.group('Access matrix', (group) => {
-  const callers: Caller[] = [{ name: 'anonymous', token: null }]
-  let targetStaffId = ''
-  let assignmentId = 0
-  let productId = ''
-  let skuId = ''
-  let cartLineId = 0
-  let orderNumber = ''
-
+  let fixture: RouteFixture
+  let callers: Caller[] = []
   group.setup(async () => {
     const { client } = await import('#tests/support/api_client')
-    let sgSeller: Awaited<ReturnType<typeof accountFactory>> | undefined
-    let sgBuyer: Awaited<ReturnType<typeof accountFactory>> | undefined
-    for (const [market, role] of [['SG', 'buyer'], ['SG', 'seller'], ['MY', 'seller'], ['ID', 'seller']] as const) {
-      const account = await accountFactory(market, role)
-      if (market === 'SG' && role === 'seller') sgSeller = account
-      if (market === 'SG' && role === 'buyer') sgBuyer = account
-      callers.push({ name: `${role} of ${market}`, token: account.token, market, role })
-    }
-    const staffCallers: [string, { role: StaffRoleName; markets: string[] }[], boolean, string[]][] = [
-      ['global admin', [{ role: 'admin', markets: ['*'] }], true, ['*']],
-      ['SG admin', [{ role: 'admin', markets: ['SG'] }], false, ['SG']],
-      ['SG ops', [{ role: 'ops', markets: ['SG'] }], false, ['SG']],
-      ['ID ops', [{ role: 'ops', markets: ['ID'] }], false, ['ID']],
-      ['SG finance', [{ role: 'finance', markets: ['SG'] }], false, ['SG']],
-      ['SG support', [{ role: 'support', markets: ['SG'] }], false, ['SG']],
-    ]
-    for (const [name, grants, global, scopedTo] of staffCallers) {
-      const session = await staffWithSession(client(), grants)
-      callers.push({ name, token: session.token, staffRoles: grants.map((grant) => grant.role), global, scopedTo })
-    }
-    const { categoryTree, productFactory } = await import('#tests/support/catalog')
-    const { tshirts } = await categoryTree('SG')
-    const { product, market } = await productFactory('SG', { category: tshirts.slug, prices: [1990], seller: sgSeller })
-    productId = product.publicId
-    skuId = (await market.table('skus').where('product_id', product.id).first()).public_id
-    const { CartService } = await import('#cart/services/cart_service')
-    cartLineId = await new CartService().add(market, sgBuyer!.account, skuId, 1)
-    const { OrderPlacement } = await import('#orders/services/order_placement')
-    const placed = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, 'matrix-setup')
-    orderNumber = (placed.body as any).data.orders[0].number
-    const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
-    targetStaffId = target.staff.publicId
-    await target.staff.load('roles')
-    assignmentId = target.staff.roles[0].id
+    fixture = await routeFixture(client())
+    callers = fixture.callers
   })
-
-  /** A request each protected route would act on if it were allowed. */
-  function requestFor(name: string): Request {
-    const storefront = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: hostOf('SG'), body })
-    const staff = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: STAFF_HOST, body })
-    const requests: Record<keyof typeof ACCESS_MATRIX, Request> = {
-      'auth.logout': storefront('POST', '/api/v1/auth/logout'),
-      'me.show': storefront('GET', '/api/v1/me'),
-      'me.password': storefront('PUT', '/api/v1/me/password', { currentPassword: PASSWORD, password: 'hijacked password 1' }),
-      'seller.shop.show': storefront('GET', '/api/v1/seller/shop'),
-      'seller.shop.update': storefront('PUT', '/api/v1/seller/shop', { name: 'Hijacked Shop' }),
-      'seller.products.index': storefront('GET', '/api/v1/seller/products'),
-      'seller.products.store': storefront('POST', '/api/v1/seller/products', { category: 'x', titles: { 'en-SG': 'Injected' }, skus: [] }),
-      'seller.products.show': storefront('GET', `/api/v1/seller/products/${productId}`),
-      'seller.products.update': storefront('PUT', `/api/v1/seller/products/${productId}`, { brand: 'Hijacked' }),
-      'seller.products.destroy': storefront('DELETE', `/api/v1/seller/products/${productId}`),
-      'seller.skus.stock_adjustments.store': storefront('POST', `/api/v1/seller/skus/${skuId}/stock-adjustments`, { delta: -1, reason: 'damaged' }),
-      'cart.show': storefront('GET', '/api/v1/cart'),
-      'cart.lines.store': storefront('POST', '/api/v1/cart/lines', { sku: skuId, quantity: 1 }),
-      'cart.lines.update': storefront('PATCH', `/api/v1/cart/lines/${cartLineId}`, { quantity: 5 }),
-      'cart.lines.destroy': storefront('DELETE', `/api/v1/cart/lines/${cartLineId}`),
-      'checkout.quote': storefront('POST', '/api/v1/checkout/quote', { lines: [{ sku: skuId, quantity: 1 }] }),
-      'orders.store': { ...storefront('POST', '/api/v1/orders', { lines: [{ sku: skuId, quantity: 1 }] }) },
-      'orders.index': storefront('GET', '/api/v1/orders'),
-      'orders.show': storefront('GET', `/api/v1/orders/${orderNumber}`),
-      'orders.cancel': storefront('POST', `/api/v1/orders/${orderNumber}/cancel`),
-      'staff.totp.enroll': staff('POST', '/api/v1/staff/totp/enroll'),
-      'staff.totp.verify': staff('POST', '/api/v1/staff/totp/verify', { code: '123456' }),
-      'staff.logout': staff('POST', '/api/v1/staff/logout'),
-      'staff.me': staff('GET', '/api/v1/staff/me'),
-      'admin.staff.index': staff('GET', '/api/v1/admin/staff'),
-      'admin.staff.store': staff('POST', '/api/v1/admin/staff', { email: uniqueEmail('intruder'), fullName: 'Intruder', password: PASSWORD }),
-      'admin.staff.roles.store': staff('POST', `/api/v1/admin/staff/${targetStaffId}/roles`, { role: 'admin', markets: ['*'] }),
-      'admin.staff.roles.destroy': staff('DELETE', `/api/v1/admin/staff/${targetStaffId}/roles/${assignmentId}`),
-      'admin.audit_log.index': staff('GET', '/api/v1/admin/audit-log'),
-      'ops.markets.config.show': staff('GET', '/api/v1/ops/markets/SG/config'),
-      'ops.products.ban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/ban`, { reason: 'hijacked ban' }),
-      'ops.products.unban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/unban`),
-      'ops.flash_sales.index': staff('GET', '/api/v1/ops/markets/SG/flash-sales'),
-      'ops.flash_sales.store': staff('POST', '/api/v1/ops/markets/SG/flash-sales', { sku: skuId, startsAt: '2026-01-01T00:00:00Z', endsAt: '2030-01-01T00:00:00Z', price: { amount: 100, currency: 'SGD' }, stock: 1, perBuyerLimit: 1 }),
-    }
-    return requests[name as keyof typeof ACCESS_MATRIX]
-  }
+  const requestFor = (name: string) => sampleRequest(name, fixture)
 
   test('every /api/v1 route is public or has a line in the access matrix', ({ assert }) => {
     const names = apiRoutes().map((route) => route.name)

@@ -77,8 +77,8 @@ test.group('Rate limits', () => {
     assert.equal(await stateFingerprint(), before)
   })
 
-  test("a token gets the market's API budget per minute, then 429", async ({ client, assert }) => {
-    const { token, market } = await accountFactory('TW')
+  test("an account gets the market's API budget per minute across its tokens, then 429", async ({ client, assert }) => {
+    const { token, market, email } = await accountFactory('TW')
     const budget = market.limits.apiRequestsPerMinute
     const statuses: number[] = []
     let remaining = ''
@@ -94,7 +94,11 @@ test.group('Rate limits', () => {
     const over = await client.get('/api/v1/me').header('Host', hostOf('TW')).bearerToken(token)
     over.assertStatus(429)
     assert.isAbove(Number(over.header('retry-after')), 0)
-    // Another token of the same market is not affected.
+    // Signing in again gives a new token, not a new budget.
+    const again = await client.post('/api/v1/auth/login').header('Host', hostOf('TW')).header('X-Forwarded-For', uniqueIp()).json({ email, password: PASSWORD })
+    again.assertStatus(200)
+    ;(await client.get('/api/v1/me').header('Host', hostOf('TW')).bearerToken(again.body().data.token.value)).assertStatus(429)
+    // Another account of the same market is not affected.
     const other = await accountFactory('TW')
     ;(await client.get('/api/v1/me').header('Host', hostOf('TW')).bearerToken(other.token)).assertStatus(200)
   }).timeout(60_000)
