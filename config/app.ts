@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import env from '#start/env'
+import { isTrustedProxy } from '#http/trusted_proxies'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
 
 export const appKey = env.get('APP_KEY')
 
 export const http = defineConfig({
-  // Every request gets an id (or keeps the X-Request-Id of the proxy in front);
-  // it is returned as a header and logged with every line of the request.
+  trustProxy: isTrustedProxy,
+  // Every request gets an id of ours (app/http/request_ids.ts); it is returned
+  // as a header and logged with every line of the request.
   generateRequestId: true,
   allowMethodSpoofing: false,
   // A path that is not valid percent-encoded UTF-8 (`/%C0%80`) never reaches

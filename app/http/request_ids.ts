@@ -1,8 +1,7 @@
 import { HttpRequest } from '@adonisjs/core/http'
-import { isIP } from 'node:net'
+import { isTrustedProxy } from '#http/trusted_proxies'
 
 const UPSTREAM = Symbol('pasar.upstreamRequestId')
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
 declare module '@adonisjs/core/http' {
   interface HttpRequest {
@@ -18,7 +17,7 @@ declare module '@adonisjs/core/http' {
  * the first `id()`, which then generates one; a trusted proxy's id (the
  * peer is loopback, or in TRUSTED_PROXIES) is kept as the upstream id.
  */
-export function installRequestIds(trustedProxies: string[] = []) {
+export function installRequestIds() {
   const prototype = HttpRequest.prototype as unknown as {
     id(): string | undefined
     request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } }
@@ -26,7 +25,6 @@ export function installRequestIds(trustedProxies: string[] = []) {
     [UPSTREAM]?: string | null
   }
   if (prototype.__pasarRequestIds) return
-  const trusted = new Set(trustedProxies.filter((address) => isIP(address)))
   const original = prototype.id
   prototype.id = function (this: typeof prototype) {
     if (this[UPSTREAM] === undefined) {
@@ -34,7 +32,7 @@ export function installRequestIds(trustedProxies: string[] = []) {
       delete this.request.headers['x-request-id']
       const peer = this.request.socket.remoteAddress ?? ''
       const value = Array.isArray(incoming) ? incoming[0] : incoming
-      this[UPSTREAM] = value && (LOOPBACK.has(peer) || trusted.has(peer)) && /^[\x21-\x7E]{1,128}$/.test(value) ? value : null
+      this[UPSTREAM] = value && isTrustedProxy(peer) && /^[\x21-\x7E]{1,128}$/.test(value) ? value : null
     }
     return original.call(this)
   }
