@@ -3,13 +3,15 @@
  * defaults. Checks each service (one clear line per missing one), writes
  * .env with a fresh APP_KEY if there is none, creates and migrates every
  * shard and the control database, seeds the demo catalog, then runs the web
- * process on :3333 and the worker, and prints each market's storefront URL.
+ * process on :3333 and the worker under supervision (bin/supervise.ts), and
+ * prints each market's storefront URL.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { supervise } from './supervise.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const envFile = `${root}.env`
@@ -124,25 +126,8 @@ await run(['ace', 'shards:migrate'])
 // Idempotent: tops every market up to 2,000 demo products.
 await run(['ace', 'db:seed'])
 
-const children: ChildProcess[] = []
-const web = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-})
-children.push(web)
-// The worker: outbox relay, queue consumers, unpaid-order expiry.
-const worker = spawn(process.execPath, ['ace', 'worker'], { cwd: root, stdio: 'inherit' })
-children.push(worker)
-
-const stop = (signal: NodeJS.Signals) => {
-  for (const child of children) child.kill(signal)
-}
-process.once('SIGINT', () => stop('SIGINT'))
-process.once('SIGTERM', () => stop('SIGTERM'))
-web.once('exit', (code) => {
-  stop('SIGTERM')
-  process.exit(code ?? 1)
-})
+// Web and worker, each restarted if it dies; SIGTERM/SIGINT stop both.
+supervise()
 
 await waitForLive(port)
 const markets = await marketDomains()

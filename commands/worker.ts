@@ -4,7 +4,7 @@ import type { Consumer } from 'rabbitmq-client'
 import { Broker } from '#messaging/services/broker'
 import { EventPublisher } from '#messaging/services/event_publisher'
 import { OutboxRelay } from '#messaging/services/outbox_relay'
-import { declareSideQueues, startConsumer } from '#messaging/consumer'
+import { declareSideQueues, startConsumer, type ConsumerDefinition } from '#messaging/consumer'
 import { registeredConsumers } from '#messaging/consumers'
 import '#start/consumers'
 import { oncePerPeriod } from '#messaging/services/lease'
@@ -44,31 +44,71 @@ export default class Worker extends BaseCommand {
     })
   }
 
+  #declaring = false
+  #topologyRetry?: () => void
+
+  /**
+   * The retry and parking queues of every consumer (and the dead-letter
+   * exchange), tried until the broker takes them, with back-off and a log
+   * line per try; run again on every reconnection, since a broker that
+   * restarted empty has lost them.
+   */
+  private async declareTopology(broker: Broker, definitions: ConsumerDefinition[]) {
+    // Already trying: the broker just answered, so try again now.
+    if (this.#declaring) return this.#topologyRetry?.()
+    this.#declaring = true
+    try {
+      for (let attempt = 1, delay = 500; this.#running; attempt++, delay = Math.min(delay * 2, 15_000)) {
+        try {
+          for (const definition of definitions) await declareSideQueues(broker.connection, definition)
+          this.logger.info(`worker: RabbitMQ topology declared (${definitions.length} consumers)`)
+          return
+        } catch (error) {
+          this.logger.warning(`worker: RabbitMQ not ready (${(error as Error).message}); declaring the topology again in ${delay / 1000} s (try ${attempt})`)
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, delay)
+            this.#topologyRetry = () => (clearTimeout(timer), resolve())
+            this.#wakers.add(this.#topologyRetry)
+          })
+          this.#wakers.delete(this.#topologyRetry!)
+          this.#topologyRetry = undefined
+        }
+      }
+    } finally {
+      this.#declaring = false
+    }
+  }
+
   async run() {
     const broker = await this.app.container.make(Broker)
     const markets = await this.app.container.make('markets')
     const publisher = new EventPublisher(broker.connection)
     const shards = Object.keys(this.app.config.get<RegionsConfig>('regions').shards)
     const relay = new OutboxRelay(publisher, shards)
-    const consumers: Consumer[] = []
-    for (const definition of registeredConsumers()) {
-      await declareSideQueues(broker.connection, definition)
-      consumers.push(startConsumer(broker.connection, publisher, markets, definition))
-    }
+    const definitions = registeredConsumers()
+    // Consumers wait for the broker themselves (and set their queues up
+    // again after it restarts); the retry and parking queues are declared
+    // here, now if the broker answers, else as soon as it does.
+    const consumers: Consumer[] = definitions.map((definition) => startConsumer(broker.connection, publisher, markets, definition))
     this.logger.info(`worker: relaying ${shards.length} shards, ${consumers.length} consumers`)
+    void this.declareTopology(broker, definitions)
+    broker.connection.on('connection', () => void this.declareTopology(broker, definitions))
 
     const stop = async () => {
       this.#running = false
       for (const wake of [...this.#wakers]) wake()
-      await Promise.all(consumers.map((consumer) => consumer.close()))
-      await publisher.close()
+      // Messages in hand finish; a broker that is down cannot hold the exit up.
+      await within(10_000, Promise.all([...consumers.map((consumer) => consumer.close()), publisher.close()]))
     }
     this.app.terminating(stop)
 
     const relayLoop = async () => {
+      let idle = this.pollMs
       while (this.#running) {
-        const sent = await relay.relayOnce()
-        if (sent === 0) await this.pause(this.pollMs)
+        const { sent, failed } = await relay.relayOnce()
+        // A broker or shard that does not answer: back off, up to 5 s.
+        idle = failed ? Math.min(idle * 2, 5000) : this.pollMs
+        if (sent === 0 || failed) await this.pause(idle)
       }
     }
     const expiryLoop = async () => {
@@ -92,4 +132,10 @@ export default class Worker extends BaseCommand {
     void relayLoop()
     void expiryLoop()
   }
+}
+
+/** Waits for `work`, or gives up after `ms` (a shutdown must end). */
+function within(ms: number, work: Promise<unknown>) {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([work.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer))
 }

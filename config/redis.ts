@@ -20,10 +20,12 @@ const redisConfig = defineConfig({
     main: {
       ...server,
       keyPrefix: prefix,
-      // Fail fast instead of queueing commands forever while Redis is down:
-      // callers fall back or answer 503.
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
+      // While Redis is down a command fails within half a second (never
+      // queued for the reconnects): callers fall back or answer 503, and
+      // resume by themselves once the connection is back.
+      maxRetriesPerRequest: 0,
+      commandTimeout: 500,
+      connectTimeout: 1000,
     },
     // The cache's own connection: while Redis is down a command fails within
     // a quarter second instead of waiting, and reads fall back to the database.
@@ -34,10 +36,12 @@ const redisConfig = defineConfig({
       commandTimeout: 250,
       connectTimeout: 500,
     },
-    // Pub/sub of the cache bus: subscriptions wait for the connection.
+    // Pub/sub of the cache bus (config/cache.ts): its publisher fails fast
+    // while Redis is down, its subscriber waits for Redis to come back.
     cacheBus: {
       ...server,
       keyPrefix: `${prefix}cache:`,
+      connectTimeout: 1000,
     },
   },
 })

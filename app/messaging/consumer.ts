@@ -42,7 +42,7 @@ export function startConsumer(
   const retryDelayMs = definition.retryDelayMs ?? 2000
   const queues = queuesOf(definition.name, retryDelayMs)
 
-  return connection.createConsumer(
+  const consumer = connection.createConsumer(
     {
       queue: queues.main,
       queueOptions: queues.declarations[0],
@@ -73,6 +73,15 @@ export function startConsumer(
       }
     }
   )
+  // A broker that is down or restarting makes the consumer's setup fail;
+  // it sets itself up again on the next connection. Reported, never fatal.
+  let lastReport = 0
+  consumer.on('error', (error) => {
+    if (Date.now() - lastReport < 30_000) return
+    lastReport = Date.now()
+    logger.warn({ err: error, consumer: definition.name }, 'consumer not set up yet (RabbitMQ unreachable); it will be when the broker answers')
+  })
+  return consumer
 }
 
 /** Declares the retry and parking queues (the consumer declares its main queue). */

@@ -64,7 +64,7 @@ export async function deliverEvents(consumerNames: string[] = ['search.index-pro
       }
     }
   }
-  while ((await running.relay.relayOnce()) > 0);
+  while ((await running.relay.relayOnce()).sent > 0);
 
   const deadline = Date.now() + timeoutMs
   let left = awaited

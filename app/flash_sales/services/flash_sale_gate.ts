@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import redis from '@adonisjs/redis/services/main'
 import type { MarketContext } from '#markets/market_context'
 import { DomainError } from '#exceptions/domain_error'
+import { DependencyUnavailableError } from '#exceptions/dependency_unavailable_error'
 
 export class FlashSaleRefusedError extends DomainError {
   static status = 409
@@ -111,10 +112,17 @@ export class FlashSaleGate {
   private async run(script: string, keyCount: number, ...args: string[]) {
     const sha = shaOf(script)
     try {
-      return await this.client.evalsha(sha, keyCount, ...args)
+      try {
+        return await this.client.evalsha(sha, keyCount, ...args)
+      } catch (error) {
+        if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
+        return await this.client.eval(script, keyCount, ...args)
+      }
     } catch (error) {
-      if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error
-      return this.client.eval(script, keyCount, ...args)
+      // The gate is what keeps a flash sale from overselling: without Redis
+      // it cannot count, so flash-sale checkouts are refused (503) while
+      // ordinary checkouts go on.
+      throw new DependencyUnavailableError('Redis', error)
     }
   }
 

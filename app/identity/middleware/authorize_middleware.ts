@@ -86,7 +86,16 @@ export default class AuthorizeMiddleware {
       if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
         throw new RateLimitedError(error.response.availableIn)
       }
-      throw error
+      // Redis is down: the budget cannot be counted, and a buyer must still
+      // be able to check out. Fails open (sign-in throttling fails closed).
+      warnAtMostEvery(10_000, () => ctx.logger.warn({ err: error }, 'API budget not counted (Redis unreachable): request let through'))
     }
   }
+}
+
+let lastWarning = 0
+function warnAtMostEvery(ms: number, warn: () => void) {
+  if (Date.now() - lastWarning < ms) return
+  lastWarning = Date.now()
+  warn()
 }

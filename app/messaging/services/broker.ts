@@ -40,8 +40,13 @@ export class Broker {
     await this.connection.onConnect(timeoutMs, true)
   }
 
+  /** Closes the connection; one still trying to reach a broker that is down is given 5 s. */
   async close() {
-    await this.#connection?.close()
+    const connection = this.#connection
     this.#connection = undefined
+    if (!connection) return
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([connection.close().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))])
+    clearTimeout(timer)
   }
 }

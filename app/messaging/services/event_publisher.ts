@@ -2,6 +2,16 @@ import type { Connection, Publisher } from 'rabbitmq-client'
 import { DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE } from '#messaging/topology'
 import type { MessageEnvelope } from '#messaging/services/outbox'
 
+export class PublishFailedError extends Error {
+  constructor(
+    readonly routingKey: string,
+    cause: unknown
+  ) {
+    super(`not published (${routingKey}): ${(cause as Error)?.message ?? cause}`, { cause })
+    this.name = 'PublishFailedError'
+  }
+}
+
 /**
  * Publishes with publisher confirms: `publish` resolves only once RabbitMQ
  * has taken responsibility for the message (persisted, for durable queues).
@@ -21,7 +31,7 @@ export class EventPublisher {
   }
 
   async publish(routingKey: string, envelope: MessageEnvelope) {
-    await this.#publisher.send(
+    const sent = this.#publisher.send(
       {
         exchange: EVENTS_EXCHANGE,
         routingKey,
@@ -34,6 +44,14 @@ export class EventPublisher {
       },
       envelope
     )
+    // rabbitmq-client's own error, re-thrown across our awaits, was once
+    // reported as an unhandled rejection (crashing a worker waiting out a
+    // broker outage): callers get an error of ours, with its cause.
+    try {
+      await sent
+    } catch (error) {
+      throw new PublishFailedError(routingKey, error)
+    }
   }
 
   /** To one queue through the default exchange (retry and parking). */

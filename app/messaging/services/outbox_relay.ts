@@ -18,17 +18,27 @@ export class OutboxRelay {
     private batchSize = 100
   ) {}
 
-  /** One pass over every shard; returns how many messages were confirmed. */
-  async relayOnce(): Promise<number> {
+  #warned = new Map<string, number>()
+
+  /** One pass over every shard: how many messages were confirmed, and how many shards failed. */
+  async relayOnce(): Promise<{ sent: number; failed: number }> {
     let sent = 0
+    let failed = 0
     for (const shard of this.shards) {
       try {
         sent += await this.relayShard(shard)
+        this.#warned.delete(shard)
       } catch (error) {
-        logger.warn({ err: error, shard }, 'outbox relay: batch not published, will retry')
+        failed++
+        // Once a shard starts failing, and then every minute while it does.
+        const last = this.#warned.get(shard)
+        if (last === undefined || Date.now() - last > 60_000) {
+          logger.warn({ err: error, shard }, 'outbox relay: batch not published, will retry')
+          this.#warned.set(shard, Date.now())
+        }
       }
     }
-    return sent
+    return { sent, failed }
   }
 
   async relayShard(shard: string): Promise<number> {

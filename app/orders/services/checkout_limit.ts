@@ -1,4 +1,5 @@
 import redis from '@adonisjs/redis/services/main'
+import logger from '@adonisjs/core/services/logger'
 import limiter from '@adonisjs/limiter/services/main'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { createHash } from 'node:crypto'
@@ -23,7 +24,14 @@ export class CheckoutRateLimitedError extends DomainError {
 export class CheckoutLimit {
   async consume(market: MarketContext, buyer: Account, idempotencyKey: string) {
     const seen = market.key('checkout', buyer.id, createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 22))
-    const first = (await redis.connection().set(seen, '1', 'EX', 60, 'NX')) === 'OK'
+    let first: boolean
+    try {
+      first = (await redis.connection().set(seen, '1', 'EX', 60, 'NX')) === 'OK'
+    } catch (error) {
+      // Redis is down: checkouts go on uncounted rather than stop.
+      logger.warn({ err: error, market: market.code }, 'checkout limit not counted (Redis unreachable)')
+      return
+    }
     if (!first) return
     try {
       await limiter.use('redis', { requests: market.limits.checkoutPerMinute, duration: '1 min' }).consume(market.key('checkout', buyer.id))
@@ -33,7 +41,7 @@ export class CheckoutLimit {
         await redis.connection().del(seen)
         throw new CheckoutRateLimitedError(error.response.availableIn)
       }
-      throw error
+      logger.warn({ err: error, market: market.code }, 'checkout limit not counted (Redis unreachable)')
     }
   }
 }

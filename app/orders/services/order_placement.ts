@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
+import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
 import { priceCheckout, type CheckoutLineInput, type CheckoutQuote } from '#orders/services/checkout_pricing'
@@ -152,8 +153,19 @@ export class OrderPlacement {
     return { status: Number(stored.response_status), body: JSON.parse(stored.response_body) }
   }
 
+  /**
+   * Units a failed checkout took go back to the sale. If Redis does not
+   * answer now, the sale is short of them until `flash-sales:reconcile
+   * --fix` (never oversold); the checkout's own error is what the buyer gets.
+   */
   private async giveBack(market: MarketContext, buyer: Account, idempotencyKey: string, taken: { sale: { publicId: string }; quantity: number }[]) {
-    for (const unit of taken) await this.#gate.giveBack(market, unit.sale, String(buyer.id), idempotencyKey, unit.quantity)
+    for (const unit of taken) {
+      try {
+        await this.#gate.giveBack(market, unit.sale, String(buyer.id), idempotencyKey, unit.quantity)
+      } catch (error) {
+        logger.warn({ err: error, market: market.code, sale: unit.sale.publicId }, 'flash-sale units not given back (Redis unreachable)')
+      }
+    }
   }
 
   /** What a checkout writes, and the view of its orders the buyer gets. */
