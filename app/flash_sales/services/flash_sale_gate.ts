@@ -105,7 +105,11 @@ export class FlashSaleGate {
     pipeline.hset(windowKey, 'starts', String(sale.startsAt.getTime()), 'ends', String(sale.endsAt.getTime()))
     pipeline.expire(windowKey, ttl)
     pipeline.del(requestsKey)
-    await pipeline.exec()
+    try {
+      await pipeline.exec()
+    } catch (error) {
+      throw new DependencyUnavailableError('Redis', error)
+    }
   }
 
   /** Runs a script by its SHA-1 (sent in full only when Redis does not have it yet). */

@@ -47,18 +47,23 @@ export class FlashSaleService {
       throw fieldError('stock', 'available', `stock is more than the ${sku.available} units available`)
     }
     const publicId = market.publicId()
-    const id = await market.insert('flash_sales', {
-      public_id: publicId,
-      sku_id: sku.id,
-      starts_at: input.startsAt.toJSDate(),
-      ends_at: input.endsAt.toJSDate(),
-      price_amount: input.price.amount,
-      stock: input.stock,
-      per_buyer_limit: input.perBuyerLimit,
-      created_by: staffId,
-      created_at: new Date(),
+    // The sale exists only if its counters are in Redis: loaded inside the
+    // transaction, so a Redis outage leaves no half-scheduled sale (503).
+    const id = await market.transaction(async (market) => {
+      const inserted = await market.insert('flash_sales', {
+        public_id: publicId,
+        sku_id: sku.id,
+        starts_at: input.startsAt.toJSDate(),
+        ends_at: input.endsAt.toJSDate(),
+        price_amount: input.price.amount,
+        stock: input.stock,
+        per_buyer_limit: input.perBuyerLimit,
+        created_by: staffId,
+        created_at: new Date(),
+      })
+      await this.#gate.load(market, { publicId, stock: input.stock, startsAt: input.startsAt.toJSDate(), endsAt: input.endsAt.toJSDate() })
+      return inserted
     })
-    await this.#gate.load(market, { publicId, stock: input.stock, startsAt: input.startsAt.toJSDate(), endsAt: input.endsAt.toJSDate() })
     await this.#cache.flashSalesChanged(market)
     return { id, publicId }
   }

@@ -111,6 +111,18 @@ test.group('Outage: Redis down', (group) => {
     assert.equal(signIn.body().error.code, 'E_DEPENDENCY_UNAVAILABLE')
     const thai = await timed('sign-in in Thai', api.post('/api/v1/auth/login').header('Host', hostOf('TH')).header('X-Forwarded-For', uniqueIp()).json({ email, password: PASSWORD }))
     assert.match(thai.body().error.message, /[\u0E00-\u0E7F]/)
+    const salesBefore = await normal.market.table('flash_sales').count('* as n').first()
+    const schedule = await timed(
+      'flash-sale scheduling',
+      api
+        .post('/api/v1/ops/markets/SG/flash-sales')
+        .header('Host', STAFF_HOST)
+        .bearerToken(ops.token)
+        .json({ sku: normalSku, startsAt: new Date().toISOString(), endsAt: new Date(Date.now() + 3_600_000).toISOString(), price: { amount: 990, currency: 'SGD' }, stock: 5, perBuyerLimit: 1 })
+    )
+    schedule.assertStatus(503)
+    assert.equal(schedule.body().error.code, 'E_DEPENDENCY_UNAVAILABLE')
+    assert.deepEqual(await normal.market.table('flash_sales').count('* as n').first(), salesBefore, 'no half-scheduled sale')
     ;(await timed('product listing', api.get('/api/v1/products').header('Host', hostOf('SG')))).assertStatus(200)
     ;(await timed('product detail', api.get(`/api/v1/products/${normal.product.publicId}`).header('Host', hostOf('SG')))).assertStatus(200)
 
