@@ -72,7 +72,6 @@ export class OrderPlacement {
 
   async place(market: MarketContext, buyer: Account, input: PlaceOrderInput, idempotencyKey: string): Promise<StoredResponse> {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
-    await this.#checkoutLimit.consume(market, buyer, idempotencyKey)
     const lines = input.lines ?? (await this.#cart.checkoutLines(market, buyer))
     // Flash-sale units are taken in Redis first (cheap, atomic); whatever
     // fails afterwards gives them back.
@@ -106,6 +105,9 @@ export class OrderPlacement {
     let checkoutId: string | undefined
     try {
       const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, overrides)
+      // Counted only for a checkout about to be written: a flash-sale
+      // refusal or an invalid cart costs no round trip for it.
+      await this.#checkoutLimit.consume(market, buyer, idempotencyKey)
       const { parts, view, now } = this.draft(market, buyer, quote)
       checkoutId = view.checkoutId
       const response: StoredResponse = { status: 201, body: { data: view } }
