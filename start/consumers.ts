@@ -6,5 +6,6 @@ import { registerConsumers } from '#messaging/consumers'
 import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
 import { indexProducts } from '#search/consumers/index_products'
 import { countSold } from '#catalog/consumers/count_sold'
+import { sandboxWebhooks } from '#payments/consumers/sandbox_webhooks'
 
-registerConsumers(commitPaidStock, countSold, indexProducts)
+registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks)

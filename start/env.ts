@@ -69,6 +69,15 @@ export default await Env.create(new URL('../', import.meta.url), {
    * it from anywhere.
    */
   TRUSTED_PROXIES: Env.schema.string.optional(),
+
+  /*
+   * Payments. Gateways' webhook secrets and API keys are named by each
+   * market file (settings.webhookSecretEnv, apiKeyEnv). SANDBOX_WEBHOOK_URL:
+   * where the sandbox gateway sends its webhooks (this deployment's web
+   * process; default http://127.0.0.1:PORT).
+   */
+  SANDBOX_WEBHOOK_URL: Env.schema.string.optional(),
+  PAYMENT_SANDBOX_WEBHOOK_SECRET: Env.schema.secret.optional(),
   HEALTH_ALLOW: Env.schema.string.optional(),
   HEALTH_TOKEN: Env.schema.secret.optional(),
 })

@@ -17,6 +17,9 @@ const SearchController = () => import('#search/controllers/search_controller')
 const CartController = () => import('#cart/controllers/cart_controller')
 const CheckoutController = () => import('#orders/controllers/checkout_controller')
 const OpsFlashSalesController = () => import('#flash_sales/controllers/ops_flash_sales_controller')
+const CheckoutPaymentsController = () => import('#payments/controllers/checkout_payments_controller')
+const PaymentWebhooksController = () => import('#payments/controllers/payment_webhooks_controller')
+const SandboxPagesController = () => import('#payments/controllers/sandbox_pages_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -71,6 +74,7 @@ router
         router.get('/search/suggest', [SearchController, 'suggest']).as('search.suggest')
       })
       .use(middleware.anonymousLimit())
+    router.post('/payments/:provider/webhook', [PaymentWebhooksController, 'handle']).as('payments.webhook')
     router.post('/auth/register', [AuthController, 'register']).as('auth.register')
     router.post('/auth/login', [AuthController, 'login']).as('auth.login')
     router
@@ -97,8 +101,19 @@ router
         router.get('/orders', [CheckoutController, 'index']).as('orders.index')
         router.get('/orders/:number', [CheckoutController, 'show']).as('orders.show')
         router.post('/orders/:number/cancel', [CheckoutController, 'cancel']).as('orders.cancel')
+        router.get('/checkouts/:id', [CheckoutPaymentsController, 'show']).as('checkouts.show')
+        router.post('/checkouts/:id/payments', [CheckoutPaymentsController, 'store']).as('checkouts.payments.store')
       })
       .use(middleware.authorize())
   })
   .prefix('/api/v1')
+  .use(middleware.market())
+
+// The sandbox gateway's hosted page, on the storefront host (HTML, not the API).
+router
+  .group(() => {
+    router.get('/sandbox/pay/:paymentId', [SandboxPagesController, 'show']).as('sandbox.pay.show')
+    router.post('/sandbox/pay/:paymentId/approve', [SandboxPagesController, 'approve']).as('sandbox.pay.approve')
+    router.post('/sandbox/pay/:paymentId/decline', [SandboxPagesController, 'decline']).as('sandbox.pay.decline')
+  })
   .use(middleware.market())

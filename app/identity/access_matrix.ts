@@ -54,6 +54,8 @@ export const ACCESS_MATRIX = {
   'orders.index': { audience: 'storefront', roles: ['buyer'] },
   'orders.show': { audience: 'storefront', roles: ['buyer'] },
   'orders.cancel': { audience: 'storefront', roles: ['buyer'] },
+  'checkouts.show': { audience: 'storefront', roles: ['buyer'] },
+  'checkouts.payments.store': { audience: 'storefront', roles: ['buyer'] },
 
   'staff.totp.enroll': { audience: 'staff', roles: ANY_STAFF, challenge: true },
   'staff.totp.verify': { audience: 'staff', roles: ANY_STAFF, challenge: true },
@@ -87,6 +89,12 @@ export const PUBLIC_ROUTES = [
   'auth.register',
   'auth.login',
   'staff.login',
+  // Signed by the gateway, verified before anything else.
+  'payments.webhook',
+  // The sandbox gateway's hosted page (a stand-in for a provider's site).
+  'sandbox.pay.show',
+  'sandbox.pay.approve',
+  'sandbox.pay.decline',
 ] as const
 
 export function accessRuleOf(routeName: string | undefined): AccessRule | undefined {

@@ -107,6 +107,8 @@ export interface Courier {
 
 export interface MarketCouriers {
   defaultCourier: string
+  /** Days a seller has to hand a paid order to the courier (default 3); later ones are cancelled and refunded. */
+  shipWithinDays?: number
   list: Courier[]
 }
 
@@ -137,6 +139,14 @@ export interface MarketDefinition {
     autoReleaseDays: number
     /** Platform commission, percentage of the order's goods value. */
     commissionRate: number
+    /** Payment fee, percentage of the order's total (default 0). */
+    paymentFeeRate?: number
+    /** A fixed fee per order, minor units (default 0). */
+    fixedFeePerOrder?: number
+    /** Days a buyer can extend the guarantee by, once (default 3). */
+    guaranteeExtensionDays?: number
+    /** Smallest payout a seller can request, minor units (default 0). */
+    payoutMinimum?: number
   }
   limits: {
     maxCartLines: number

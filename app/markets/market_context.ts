@@ -31,6 +31,12 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'idempotency_keys',
   'outbox',
   'flash_sales',
+  'payments',
+  'payment_events',
+  'ledger_accounts',
+  'ledger_transfers',
+  'shipments',
+  'payouts',
 ])
 
 /** `'skus as s'` → `{ table: 'skus', ref: 's' }`. */

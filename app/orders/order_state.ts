@@ -15,9 +15,11 @@ export type OrderStatus =
 
 /** The order lifecycle (DESIGN.md §6), in one place. */
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  pending_payment: ['paid', 'cancelled'],
-  paid: ['ready_to_ship', 'return_requested'],
-  ready_to_ship: ['shipped'],
+  // ready_to_ship unpaid: cash on delivery.
+  pending_payment: ['paid', 'ready_to_ship', 'cancelled'],
+  // cancelled after payment: not shipped in time, or the seller cannot (refunded in full).
+  paid: ['ready_to_ship', 'cancelled', 'return_requested'],
+  ready_to_ship: ['shipped', 'cancelled'],
   shipped: ['delivered'],
   delivered: ['completed', 'return_requested'],
   completed: [],

@@ -68,6 +68,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'correios',
     list: [
       {
@@ -133,6 +134,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 7,
     commissionRate: 10,
+    paymentFeeRate: 3,
+    fixedFeePerOrder: 100,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 1_000,
   },
   limits: {
     maxCartLines: 200,

@@ -79,6 +79,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'jne',
     list: [
       {
@@ -162,6 +163,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 3,
     commissionRate: 6.5,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 100_000,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 1_000_000,
   },
   limits: {
     maxCartLines: 200,

@@ -82,6 +82,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'jnt',
     list: [
       {
@@ -165,6 +166,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 5,
     commissionRate: 7,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 0,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 1_000,
   },
   limits: {
     maxCartLines: 200,

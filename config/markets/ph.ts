@@ -66,6 +66,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'jnt',
     list: [
       {
@@ -149,6 +150,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 7,
     commissionRate: 6,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 0,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 10_000,
   },
   limits: {
     maxCartLines: 200,

@@ -69,6 +69,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'ninja_van',
     list: [
       {
@@ -151,6 +152,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 3,
     commissionRate: 6,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 0,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 1_000,
   },
   limits: {
     maxCartLines: 200,

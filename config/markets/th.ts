@@ -67,6 +67,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'flash',
     list: [
       {
@@ -150,6 +151,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 5,
     commissionRate: 6,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 0,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 10_000,
   },
   limits: {
     maxCartLines: 200,

@@ -68,6 +68,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'seven_eleven_pickup',
     list: [
       {
@@ -151,6 +152,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 7,
     commissionRate: 6.5,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 0,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 10_000,
   },
   limits: {
     maxCartLines: 200,

@@ -78,6 +78,7 @@ export default defineMarket({
     ],
   },
   couriers: {
+    shipWithinDays: 3,
     defaultCourier: 'ghn',
     list: [
       {
@@ -161,6 +162,10 @@ export default defineMarket({
   escrow: {
     autoReleaseDays: 5,
     commissionRate: 7,
+    paymentFeeRate: 2,
+    fixedFeePerOrder: 0,
+    guaranteeExtensionDays: 3,
+    payoutMinimum: 100_000,
   },
   limits: {
     maxCartLines: 200,

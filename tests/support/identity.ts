@@ -126,7 +126,7 @@ export async function stateFingerprint() {
     const tables =
       connection === 'control'
         ? ['staff', 'staff_roles', 'audit_logs']
-        : ['users', 'shops', 'products', 'skus', 'stock_levels', 'stock_adjustments', 'carts', 'cart_lines', 'orders', 'order_history', 'outbox', 'flash_sales']
+        : ['users', 'shops', 'products', 'skus', 'stock_levels', 'stock_adjustments', 'carts', 'cart_lines', 'payments', 'payment_events', 'ledger_transfers', 'shipments', 'payouts', 'orders', 'order_history', 'outbox', 'flash_sales']
     const [rows] = await db.connection(connection).rawQuery(`CHECKSUM TABLE ${tables.join(', ')}`)
     for (const row of rows) parts.push(`${connection}.${row.Table}=${row.Checksum}`)
     const [counts] = await db

@@ -83,6 +83,7 @@ export async function routeFixture(client: any) {
   const { OrderPlacement } = await import('#orders/services/order_placement')
   const placed = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, `fixture-${uniqueEmail()}`)
   const orderNumber = (placed.body as any).data.orders[0].number as string
+  const checkoutId = (placed.body as any).data.checkoutId as string
   const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
   await target.staff.load('roles')
   return {
@@ -92,6 +93,7 @@ export async function routeFixture(client: any) {
     skuId,
     cartLineId,
     orderNumber,
+    checkoutId,
     targetStaffId: target.staff.publicId,
     assignmentId: target.staff.roles[0].id,
     sgSeller: sgSeller!,
@@ -105,8 +107,11 @@ export type RouteFixture = Awaited<ReturnType<typeof routeFixture>>
 export function sampleRequest(name: string, fixture: RouteFixture): SampleRequest {
   const storefront = (method: string, path: string, body?: Record<string, unknown>, headers?: Record<string, string>) => ({ method, path, host: hostOf('SG'), body, headers })
   const staff = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: STAFF_HOST, body })
-  const { productId, skuId, cartLineId, orderNumber, targetStaffId, assignmentId, category } = fixture
-  const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'staff.login', SampleRequest> = {
+  const { productId, skuId, cartLineId, orderNumber, checkoutId, targetStaffId, assignmentId, category } = fixture
+  const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'staff.login' | 'payments.webhook', SampleRequest> = {
+    'payments.webhook': storefront('POST', '/api/v1/payments/sandbox/webhook', { type: 'payment.captured', data: { paymentId: 'SG-01JD0000000000000000000000' } }),
+    'checkouts.show': storefront('GET', `/api/v1/checkouts/${checkoutId}`),
+    'checkouts.payments.store': storefront('POST', `/api/v1/checkouts/${checkoutId}/payments`, { gateway: 'paynow' }, { 'Idempotency-Key': `pay-${uniqueEmail()}` }),
     'auth.register': storefront('POST', '/api/v1/auth/register', { role: 'buyer', email: uniqueEmail('sample'), password: PASSWORD, fullName: 'Sample Buyer' }),
     'auth.login': storefront('POST', '/api/v1/auth/login', { email: uniqueEmail('nobody'), password: PASSWORD }),
     'staff.login': staff('POST', '/api/v1/staff/login', { email: uniqueEmail('nobody'), password: PASSWORD }),

@@ -167,11 +167,17 @@ export const marketSchema = vine.object({
   }),
   couriers: vine.object({
     defaultCourier: vine.string(),
+    /** Days a seller has to hand a paid order to the courier. */
+    shipWithinDays: vine.number({ strict: true }).withoutDecimals().range([1, 30]).optional(),
     list: vine.array(courier),
   }),
   escrow: vine.object({
     autoReleaseDays: vine.number({ strict: true }).withoutDecimals().range([1, 60]),
     commissionRate: percentage(),
+    paymentFeeRate: percentage().optional(),
+    fixedFeePerOrder: minorUnits().optional(),
+    guaranteeExtensionDays: vine.number({ strict: true }).withoutDecimals().range([1, 30]).optional(),
+    payoutMinimum: minorUnits().optional(),
   }),
   limits: vine.object({
     maxCartLines: vine.number({ strict: true }).withoutDecimals().range([1, 1000]),

@@ -1,7 +1,5 @@
 import redis from '@adonisjs/redis/services/main'
 import logger from '@adonisjs/core/services/logger'
-import limiter from '@adonisjs/limiter/services/main'
-import { errors as limiterErrors } from '@adonisjs/limiter'
 import { createHash } from 'node:crypto'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
@@ -16,32 +14,41 @@ export class CheckoutRateLimitedError extends DomainError {
 }
 
 /**
+ * One round trip: a key already counted passes (retries and parallel
+ * copies of one request are one checkout); otherwise the buyer's count in
+ * the current minute grows, and past the limit the checkout is refused and
+ * not counted. Answers 0 (go) or the seconds until the window ends.
+ */
+const COUNT = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local count = redis.call('INCR', KEYS[2])
+if count == 1 then redis.call('EXPIRE', KEYS[2], 60) end
+if count > tonumber(ARGV[1]) then
+  redis.call('DECR', KEYS[2])
+  local ttl = redis.call('TTL', KEYS[2])
+  if ttl < 1 then ttl = 1 end
+  return ttl
+end
+redis.call('SET', KEYS[1], '1', 'EX', 60)
+return 0
+`
+
+/**
  * The market's `limits.checkoutPerMinute`, per buyer: placing orders
  * reserves stock, so a script cannot hold a shelf by checking out in a
- * loop. A checkout is counted once per idempotency key: retries and
- * parallel copies of one request are the same checkout.
+ * loop. Counted once per idempotency key. Without Redis, checkouts go on
+ * uncounted rather than stop.
  */
 export class CheckoutLimit {
   async consume(market: MarketContext, buyer: Account, idempotencyKey: string) {
     const seen = market.key('checkout', buyer.id, createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 22))
-    let first: boolean
+    let wait: number
     try {
-      first = (await redis.connection().set(seen, '1', 'EX', 60, 'NX')) === 'OK'
+      wait = Number(await redis.connection().eval(COUNT, 2, seen, market.key('checkout', buyer.id), String(market.limits.checkoutPerMinute)))
     } catch (error) {
-      // Redis is down: checkouts go on uncounted rather than stop.
       logger.warn({ err: error, market: market.code }, 'checkout limit not counted (Redis unreachable)')
       return
     }
-    if (!first) return
-    try {
-      await limiter.use('redis', { requests: market.limits.checkoutPerMinute, duration: '1 min' }).consume(market.key('checkout', buyer.id))
-    } catch (error) {
-      if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
-        // Refused, so not a checkout: the same key may try again later.
-        await redis.connection().del(seen)
-        throw new CheckoutRateLimitedError(error.response.availableIn)
-      }
-      logger.warn({ err: error, market: market.code }, 'checkout limit not counted (Redis unreachable)')
-    }
+    if (wait > 0) throw new CheckoutRateLimitedError(wait)
   }
 }

@@ -33,6 +33,25 @@ export class OrderService {
     return query
   }
 
+  /** The orders of one checkout (one per seller), optionally of one buyer and locked for the caller's transaction. */
+  async checkoutOrders(market: MarketContext, checkoutId: string, options: { buyerId?: number; lock?: boolean } = {}) {
+    const query = market.table('orders').where('checkout_id', checkoutId).orderBy('id')
+    if (options.buyerId !== undefined) query.where('buyer_id', options.buyerId)
+    if (options.lock) query.forUpdate()
+    return query
+  }
+
+  /** Moves an order along its lifecycle (the row locked first), with who and why. */
+  async move(market: MarketContext, number: string, to: OrderStatus, actor: Actor, reason: string | null = null, changes: Record<string, unknown> = {}) {
+    return market.transaction(async (market) => {
+      const order = await market.table('orders').where('number', number).forUpdate().first()
+      if (!order) throw new NotFoundError('order')
+      await transition(market, { id: order.id, number, status: order.status as OrderStatus }, to, actor, reason)
+      if (Object.keys(changes).length) await market.table('orders').where('id', order.id).update(changes)
+      return { ...order, ...changes, status: to }
+    })
+  }
+
   /**
    * Marks an unpaid order paid. `orders.paid` carries the lines, so stock
    * and the catalog's sold counts follow from the event alone.

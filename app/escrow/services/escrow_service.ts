@@ -1,0 +1,146 @@
+import type { MarketContext } from '#markets/market_context'
+import { Accounts } from '#escrow/ledger_accounts'
+import { Ledger, type Leg } from '#escrow/services/ledger'
+import { divideRounded } from '#money/money'
+
+/** An order as escrow needs it: its money, its seller and its courier. */
+export interface EscrowOrder {
+  number: string
+  shopPublicId: string
+  courierId: string
+  goodsGross: number
+  shippingFee: number
+  codSurcharge: number
+  total: number
+}
+
+/** A percentage (up to 4 decimals) of minor units, rounded once by the market's rule. */
+function percentOf(market: MarketContext, amount: number, percent: number) {
+  const scaled = BigInt(Math.round(percent * 10_000))
+  return Number(divideRounded(BigInt(amount) * scaled, 1_000_000n, market.tax.rounding))
+}
+
+/**
+ * The money side of an order's life (DESIGN.md §8), as ledger journals:
+ * the buyer's payment goes into an escrow account per order; at release
+ * the escrow is split into the courier's shipping, the platform's
+ * commission and fees (each its own leg, each rounded once) and the
+ * seller's share, computed last as the remainder so the journal balances
+ * by construction; a refund before release returns the escrow through the
+ * gateway. Every journal is idempotent by its key.
+ */
+export class EscrowService {
+  #ledger = new Ledger()
+
+  /** A captured checkout payment: gateway clearing to each order's escrow. */
+  async capture(market: MarketContext, payment: { publicId: string; gateway: string; amount: number }, orders: EscrowOrder[]) {
+    const total = orders.reduce((sum, order) => sum + order.total, 0)
+    if (total !== payment.amount) throw new Error(`payment ${payment.publicId} of ${payment.amount} does not match its orders (${total})`)
+    await this.#ledger.post(market, {
+      key: `capture:${payment.publicId}`,
+      kind: 'capture',
+      reference: payment.publicId,
+      legs: [{ account: Accounts.gatewayClearing(payment.gateway), amount: payment.amount }, ...orders.map((order) => ({ account: Accounts.escrow(order.number), amount: -order.total }))],
+    })
+  }
+
+  /** Cash a courier collected on delivery lands in the order's escrow. */
+  async codCollected(market: MarketContext, order: EscrowOrder) {
+    await this.#ledger.post(market, {
+      key: `cod:${order.number}`,
+      kind: 'cod_collected',
+      reference: order.number,
+      legs: [
+        { account: Accounts.courierCod(order.courierId), amount: order.total },
+        { account: Accounts.escrow(order.number), amount: -order.total },
+      ],
+    })
+  }
+
+  /** What the release of an order gives each party (minor units), before any journal. */
+  split(market: MarketContext, order: EscrowOrder) {
+    const courier = order.shippingFee + order.codSurcharge
+    const commission = percentOf(market, order.goodsGross, market.config.escrow.commissionRate)
+    const paymentFee = percentOf(market, order.total, market.config.escrow.paymentFeeRate ?? 0)
+    const fixedFee = Math.min(market.config.escrow.fixedFeePerOrder ?? 0, Math.max(0, order.total - courier - commission - paymentFee))
+    const seller = order.total - courier - commission - paymentFee - fixedFee
+    return { courier, commission, fees: paymentFee + fixedFee, paymentFee, fixedFee, seller }
+  }
+
+  /** Delivered and confirmed (or the guarantee ran out): escrow to the courier, the platform and the seller. */
+  async release(market: MarketContext, order: EscrowOrder) {
+    const split = this.split(market, order)
+    const legs: Leg[] = [
+      { account: Accounts.escrow(order.number), amount: order.total },
+      { account: Accounts.courierPayable(order.courierId), amount: -split.courier },
+      { account: Accounts.platformCommission(), amount: -split.commission },
+      { account: Accounts.platformFees(), amount: -split.fees },
+      { account: Accounts.sellerPayable(order.shopPublicId), amount: -split.seller },
+    ]
+    await this.#ledger.post(market, { key: `release:${order.number}`, kind: 'release', reference: order.number, legs, metadata: split })
+    return split
+  }
+
+  /** Before release: the whole escrow goes back to the buyer through the gateway it came from. */
+  async refundBeforeRelease(market: MarketContext, order: { number: string; total: number }, gateway: string) {
+    await this.#ledger.post(market, {
+      key: `refund:${order.number}`,
+      kind: 'refund',
+      reference: order.number,
+      legs: [
+        { account: Accounts.escrow(order.number), amount: order.total },
+        { account: Accounts.gatewayClearing(gateway), amount: -order.total },
+      ],
+    })
+  }
+
+  /** A seller asks to be paid: payable to payout clearing, refused beyond what is available. */
+  async payout(market: MarketContext, payout: { publicId: string; shopPublicId: string; amount: number }) {
+    await this.#ledger.post(market, {
+      key: `payout:${payout.publicId}`,
+      kind: 'payout',
+      reference: payout.publicId,
+      legs: [
+        { account: Accounts.sellerPayable(payout.shopPublicId), amount: payout.amount },
+        { account: Accounts.payoutClearing(), amount: -payout.amount },
+      ],
+    })
+  }
+
+  async payoutSettled(market: MarketContext, payout: { publicId: string; amount: number }, provider: string) {
+    await this.#ledger.post(market, {
+      key: `payout-settled:${payout.publicId}`,
+      kind: 'payout_settled',
+      reference: payout.publicId,
+      legs: [
+        { account: Accounts.payoutClearing(), amount: payout.amount },
+        { account: Accounts.disbursements(provider), amount: -payout.amount },
+      ],
+    })
+  }
+
+  /** The disbursement failed: the money goes back to the seller's wallet. */
+  async payoutFailed(market: MarketContext, payout: { publicId: string; shopPublicId: string; amount: number }) {
+    await this.#ledger.post(market, {
+      key: `payout-failed:${payout.publicId}`,
+      kind: 'payout_failed',
+      reference: payout.publicId,
+      legs: [
+        { account: Accounts.payoutClearing(), amount: payout.amount },
+        { account: Accounts.sellerPayable(payout.shopPublicId), amount: -payout.amount },
+      ],
+    })
+  }
+
+  available(market: MarketContext, shopPublicId: string) {
+    return this.#ledger.balance(market, Accounts.sellerPayable(shopPublicId))
+  }
+
+  escrowHeld(market: MarketContext, orderNumber: string) {
+    return this.#ledger.balance(market, Accounts.escrow(orderNumber))
+  }
+
+  trialBalance(market: MarketContext, at?: Date) {
+    return this.#ledger.trialBalance(market, at)
+  }
+}

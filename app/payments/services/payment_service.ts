@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto'
+import logger from '@adonisjs/core/services/logger'
+import type { MarketContext } from '#markets/market_context'
+import type Account from '#identity/models/account'
+import type { PaymentGateway as GatewayConfig } from '#markets/define_market'
+import { OrderService } from '#orders/services/order_service'
+import { EscrowService, type EscrowOrder } from '#escrow/services/escrow_service'
+import { Outbox } from '#messaging/services/outbox'
+import { gatewayProvider } from '#payments/gateways/gateways'
+import { WebhookRejectedError, type GatewayEvent } from '#payments/gateways/gateway'
+import { fieldError } from '#exceptions/field_error'
+import { NotFoundError } from '#exceptions/not_found_error'
+import { DomainError } from '#exceptions/domain_error'
+
+export class NothingToPayError extends DomainError {
+  static status = 409
+  static code = 'E_NOTHING_TO_PAY'
+  constructor(checkoutId: string) {
+    super(`Checkout ${checkoutId} has no order waiting for payment`, { checkout: checkoutId })
+  }
+}
+
+export class WebhookSignatureError extends DomainError {
+  static status = 400
+  static code = 'E_WEBHOOK_REJECTED'
+  constructor(reason: string) {
+    super(`Webhook rejected: ${reason}`, { reason })
+  }
+}
+
+export type PaymentStatus = 'pending' | 'authorized' | 'captured' | 'failed' | 'expired' | 'superseded' | 'refunded' | 'partially_refunded'
+
+/** Where a payment may go from each status: a late, duplicate or out-of-order event never moves it back. */
+const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  pending: ['authorized', 'captured', 'failed', 'expired', 'superseded'],
+  authorized: ['captured', 'failed', 'expired'],
+  // Money that arrived is never lost: a capture after a failure, an expiry or a newer attempt is still recorded (and refunded if nothing is left to pay).
+  failed: ['captured'],
+  expired: ['captured'],
+  superseded: ['captured'],
+  captured: ['refunded', 'partially_refunded'],
+  partially_refunded: ['refunded', 'partially_refunded'],
+  refunded: [],
+}
+
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value && typeof value === 'object'
+      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`
+      : JSON.stringify(value ?? null)
+
+const escrowOrder = (order: Record<string, any>, shopPublicId: string): EscrowOrder => ({
+  number: order.number,
+  shopPublicId,
+  courierId: order.courier_id,
+  goodsGross: Number(order.goods_gross),
+  shippingFee: Number(order.shipping_fee),
+  codSurcharge: Number(order.cod_surcharge),
+  total: Number(order.total),
+})
+
+/**
+ * Paying a checkout (DESIGN.md §7): one payment for all of its orders,
+ * started with the market's default gateway or a chosen one, and captured
+ * only by a verified webhook (never by the buyer's redirect back). Each
+ * provider event is applied once, in the transaction that records it.
+ */
+export class PaymentService {
+  #orders = new OrderService()
+  #escrow = new EscrowService()
+
+  gatewayConfig(market: MarketContext, id: string, field = 'gateway'): GatewayConfig {
+    const gateway = market.config.payments.gateways.find((candidate) => candidate.id === id)
+    if (!gateway) throw fieldError(field, 'exists', `${field} "${id}" is not a payment gateway of ${market.code}`)
+    return gateway
+  }
+
+  /**
+   * Starts (or restarts with another gateway) the payment of a checkout's
+   * unpaid orders. Idempotent by key: the same key and body answer the
+   * same payment; a key reused for another body is a 422.
+   */
+  async start(market: MarketContext, buyer: Account, checkoutId: string, input: { gateway?: string }, idempotencyKey: string) {
+    const requestHash = createHash('sha256').update(canonical({ route: 'checkout.payments', checkoutId, ...input })).digest('hex')
+    return market.transaction(async (market) => {
+      const orders = await this.#orders.checkoutOrders(market, checkoutId, { buyerId: buyer.id, lock: true })
+      if (orders.length === 0) throw new NotFoundError('checkout')
+      const stored = await market.table('idempotency_keys').where('buyer_id', buyer.id).where('idempotency_key', idempotencyKey).first()
+      if (stored) {
+        if (stored.request_hash !== requestHash) throw fieldError('Idempotency-Key', 'idempotencyReused', 'Idempotency-Key was used with a different request')
+        return JSON.parse(stored.response_body) as { paymentId: string }
+      }
+      const payable = orders.filter((order) => order.status === 'pending_payment')
+      if (payable.length === 0) throw new NothingToPayError(checkoutId)
+      const gateway = this.gatewayConfig(market, input.gateway ?? payable[0].payment_gateway)
+      const provider = gatewayProvider(gateway.provider)
+      if (!provider) throw fieldError('gateway', 'provider', `gateway "${gateway.id}" has no provider in this deployment`)
+      const amount = payable.reduce((sum, order) => sum + Number(order.total), 0)
+      if (gateway.settings?.maxAmount !== undefined && amount > gateway.settings.maxAmount) {
+        throw fieldError('gateway', 'maxAmount', `gateway: ${gateway.name} takes payments up to its maximum amount`)
+      }
+      if (gateway.method === 'cod') {
+        const couriers = new Set(payable.map((order) => order.courier_id))
+        for (const courierId of couriers) {
+          const courier = market.config.couriers.list.find((candidate) => candidate.id === courierId)
+          if (!courier?.supportsCod) throw fieldError('gateway', 'cod', `gateway: ${courierId} does not collect cash on delivery`)
+        }
+      }
+
+      await market.table('payments').where('checkout_id', checkoutId).whereIn('status', ['pending', 'authorized']).update({ status: 'superseded', updated_at: new Date() })
+      const publicId = market.publicId()
+      const paymentRowId = await market.insert('payments', {
+        public_id: publicId,
+        checkout_id: checkoutId,
+        buyer_id: buyer.id,
+        order_numbers: JSON.stringify(payable.map((order) => order.number)),
+        gateway: gateway.id,
+        provider: gateway.provider,
+        method: gateway.method,
+        status: 'pending',
+        amount,
+        currency: market.currency,
+        config_revision: market.revision,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      const created = await provider.createPayment(market, gateway, {
+        paymentId: publicId,
+        checkoutId,
+        amount,
+        currency: market.currency,
+        idempotencyKey: publicId,
+        description: `Pasar ${market.code} checkout ${checkoutId}`,
+      })
+      await market.table('payments').where('id', paymentRowId).update({ provider_reference: created.providerReference, action: JSON.stringify(created.action) })
+      if (gateway.method === 'cod') {
+        // Nothing to pay now: the orders go to the seller to ship, paid on delivery.
+        for (const order of payable) await this.#orders.move(market, order.number, 'ready_to_ship', { type: 'buyer', id: buyer.publicId }, 'cash on delivery')
+      }
+      await Outbox.record(market, { domain: 'payments', name: 'started', correlationId: checkoutId, data: { payment: publicId, checkoutId, gateway: gateway.id, amount, currency: market.currency } })
+      const answer = { paymentId: publicId }
+      await market.insert('idempotency_keys', {
+        buyer_id: buyer.id,
+        idempotency_key: idempotencyKey,
+        request_hash: requestHash,
+        response_status: 201,
+        response_body: JSON.stringify(answer),
+        created_at: new Date(),
+      })
+      return answer
+    })
+  }
+
+  async findByPublicId(market: MarketContext, publicId: string) {
+    const payment = await market.table('payments').where('public_id', publicId).first()
+    if (!payment) throw new NotFoundError('payment')
+    return payment
+  }
+
+  /** The checkout as its buyer sees it: orders, what is left to pay, the latest payment and its next action. */
+  async checkout(market: MarketContext, buyer: Account, checkoutId: string) {
+    const orders = await this.#orders.checkoutOrders(market, checkoutId, { buyerId: buyer.id })
+    if (orders.length === 0) throw new NotFoundError('checkout')
+    const payment = await market.table('payments').where('checkout_id', checkoutId).orderBy('id', 'desc').first()
+    return { orders, payment: payment ?? null }
+  }
+
+  /**
+   * A provider's webhook: verified before anything else (400 otherwise),
+   * then applied once per provider event id, in one transaction with its
+   * effect. Answers what happened (a replay is `duplicate`, changing nothing).
+   */
+  async applyWebhook(market: MarketContext, provider: string, rawBody: string, headers: Record<string, string | undefined>) {
+    const gateway = gatewayProvider(provider)
+    if (!gateway) throw new NotFoundError('payment_provider')
+    const config = market.config.payments.gateways.find((candidate) => candidate.provider === provider) ?? null
+    let event: GatewayEvent
+    try {
+      event = await gateway.parseWebhook(market, config, rawBody, headers)
+    } catch (error) {
+      if (error instanceof WebhookRejectedError) throw new WebhookSignatureError(error.message)
+      throw error
+    }
+    const refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[] = []
+    const outcome = await market.transaction(async (market) => {
+      try {
+        await market.insert('payment_events', { provider, provider_event_id: event.id, type: event.type, payload: JSON.stringify(event.raw), outcome: 'received', received_at: new Date() })
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ER_DUP_ENTRY') return 'duplicate'
+        throw error
+      }
+      const query = market.table('payments').forUpdate()
+      if (event.paymentId) query.where('public_id', event.paymentId)
+      else query.where('provider', provider).where('provider_reference', event.providerReference ?? '')
+      const payment = await query.first()
+      const result = payment ? await this.apply(market, payment, event, refunds) : 'unknown_payment'
+      await market.table('payment_events').where('provider', provider).where('provider_event_id', event.id).update({ outcome: result, payment_id: payment?.id ?? null })
+      return result
+    })
+    // Money back to the buyer once the decision is committed (the gateway call is idempotent by key).
+    for (const refund of refunds) {
+      try {
+        await gateway.refund(market, refund.gateway, { paymentId: refund.payment.public_id, providerReference: refund.payment.provider_reference, amount: Number(refund.payment.amount), currency: refund.payment.currency }, refund.amount, refund.key)
+      } catch (error) {
+        logger.error({ err: error, market: market.code, payment: refund.payment.public_id }, 'gateway refund failed; the ledger records it owed')
+      }
+    }
+    return { event: event.id, outcome }
+  }
+
+  private async apply(market: MarketContext, payment: Record<string, any>, event: GatewayEvent, refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[]) {
+    if (event.amount !== undefined && (event.amount !== Number(payment.amount) || event.currency !== payment.currency)) return 'amount_mismatch'
+    const status = payment.status as PaymentStatus
+    if (event.type === 'payment.failed') {
+      if (!NEXT[status].includes('failed')) return 'ignored'
+      await market.table('payments').where('id', payment.id).update({ status: 'failed', updated_at: new Date() })
+      await Outbox.record(market, { domain: 'payments', name: 'failed', correlationId: payment.checkout_id, data: { payment: payment.public_id, checkoutId: payment.checkout_id } })
+      return 'failed'
+    }
+    if (event.type !== 'payment.captured') return 'ignored'
+    if (!NEXT[status].includes('captured')) return 'ignored'
+
+    const orders = await this.#orders.checkoutOrders(market, payment.checkout_id, { lock: true })
+    const shops = new Map((await market.table('shops').whereIn('id', orders.map((order) => order.shop_id)).select('id', 'public_id')).map((row) => [Number(row.id), row.public_id as string]))
+    const numbers = (typeof payment.order_numbers === 'string' ? JSON.parse(payment.order_numbers) : payment.order_numbers) as string[]
+    const covered = orders.filter((order) => numbers.includes(order.number))
+    await this.#escrow.capture(market, { publicId: payment.public_id, gateway: payment.gateway, amount: Number(payment.amount) }, covered.map((order) => escrowOrder(order, shops.get(Number(order.shop_id))!)))
+    let refunded = 0
+    for (const order of covered) {
+      if (order.status === 'pending_payment') {
+        await this.#orders.markPaid(market, order.number, { type: 'system', id: null }, `paid by ${payment.public_id}`)
+      } else {
+        // Cancelled (its payment window passed) or already paid by another attempt: its money goes back at once.
+        await this.#escrow.refundBeforeRelease(market, { number: order.number, total: Number(order.total) }, payment.gateway)
+        refunded += Number(order.total)
+      }
+    }
+    const next: PaymentStatus = refunded === 0 ? 'captured' : refunded === Number(payment.amount) ? 'refunded' : 'partially_refunded'
+    await market.table('payments').where('id', payment.id).update({ status: next, refunded_amount: refunded, captured_at: new Date(), updated_at: new Date() })
+    await Outbox.record(market, { domain: 'payments', name: 'captured', correlationId: payment.checkout_id, data: { payment: payment.public_id, checkoutId: payment.checkout_id, amount: Number(payment.amount), refunded } })
+    if (refunded > 0) refunds.push({ gateway: this.gatewayConfig(market, payment.gateway), payment, amount: refunded, key: `refund:${payment.public_id}` })
+    return refunded === 0 ? 'captured' : 'captured_and_refunded'
+  }
+}
