@@ -211,6 +211,24 @@ test.group('Checkout and orders', (group) => {
     assert.deepEqual(await level(market, sku), { available: 8, reserved: 2 })
   })
 
+  test("a buyer gets the market's checkouts per minute; retries of one key count once", async ({ client, assert }) => {
+    const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 100 })
+    const buyer = await accountFactory('SG', 'buyer')
+    const sku = await skuOf(market, product.id)
+    const budget = market.limits.checkoutPerMinute
+    const keys = Array.from({ length: budget }, () => randomUUID())
+    for (const key of keys) (await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] }, key)).assertStatus(201)
+    // Retries of an accepted checkout still answer; they are not new checkouts.
+    ;(await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] }, keys[0])).assertStatus(201)
+    const over = await place(client, buyer.token, { lines: [{ sku, quantity: 1 }] })
+    over.assertStatus(429)
+    assert.isAbove(Number(over.header('retry-after')), 0)
+    assert.equal(Number((await market.table('orders').where('buyer_id', buyer.account.id).count('* as n').first()).n), budget)
+    // Another buyer is not affected.
+    const other = await accountFactory('SG', 'buyer')
+    ;(await place(client, other.token, { lines: [{ sku, quantity: 1 }] })).assertStatus(201)
+  })
+
   test("a buyer pages through their own orders, newest first", async ({ client, assert }) => {
     const { product, market } = await productFactory('SG', { category: tree.tshirts.slug, prices: [1990], stock: 10 })
     const buyer = await accountFactory('SG', 'buyer')
