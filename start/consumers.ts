@@ -7,5 +7,7 @@ import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
 import { indexProducts } from '#search/consumers/index_products'
 import { countSold } from '#catalog/consumers/count_sold'
 import { sandboxWebhooks } from '#payments/consumers/sandbox_webhooks'
+import { followShipments, refundCancelledOrders } from '#payments/consumers/order_money'
+import { sandboxDisbursements } from '#escrow/consumers/sandbox_disbursements'
 
-registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks)
+registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments, sandboxDisbursements)

@@ -78,6 +78,9 @@ export default await Env.create(new URL('../', import.meta.url), {
    */
   SANDBOX_WEBHOOK_URL: Env.schema.string.optional(),
   PAYMENT_SANDBOX_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  // The sandbox courier: seconds between two steps of a parcel, and its webhook secret.
+  SANDBOX_COURIER_STEP_SECONDS: Env.schema.number.optional(),
+  COURIER_SANDBOX_WEBHOOK_SECRET: Env.schema.secret.optional(),
   HEALTH_ALLOW: Env.schema.string.optional(),
   HEALTH_TOKEN: Env.schema.secret.optional(),
 })

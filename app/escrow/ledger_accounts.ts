@@ -9,22 +9,25 @@ export interface AccountSpec {
   kind: string
   normal: 'debit' | 'credit'
   mustNotGoNegative: boolean
+  /** The shop whose money it is (its payable, its orders' escrow). */
+  owner?: string
 }
 
-const account = (kind: string, id: string | null, normal: 'debit' | 'credit', mustNotGoNegative = false): AccountSpec => ({
+const account = (kind: string, id: string | null, normal: 'debit' | 'credit', mustNotGoNegative = false, owner?: string): AccountSpec => ({
   code: id === null ? kind : `${kind}:${id}`,
   kind,
   normal,
   mustNotGoNegative,
+  owner,
 })
 
 export const Accounts = {
   /** What a gateway has collected for us and not yet settled (or has to pay back). */
   gatewayClearing: (gateway: string) => account('gateway_clearing', gateway, 'debit'),
   /** The buyer's money for one order, held until delivery. */
-  escrow: (orderNumber: string) => account('escrow', orderNumber, 'credit', true),
+  escrow: (orderNumber: string, shopPublicId?: string) => account('escrow', orderNumber, 'credit', true, shopPublicId),
   /** What a shop has earned and not been paid out. */
-  sellerPayable: (shopPublicId: string) => account('seller_payable', shopPublicId, 'credit', true),
+  sellerPayable: (shopPublicId: string) => account('seller_payable', shopPublicId, 'credit', true, shopPublicId),
   /** Paid out to sellers, not yet settled by the disbursement provider. */
   payoutClearing: () => account('payout_clearing', null, 'credit'),
   /** What the disbursement provider has sent to sellers out of our funds. */

@@ -56,6 +56,16 @@ export const ACCESS_MATRIX = {
   'orders.cancel': { audience: 'storefront', roles: ['buyer'] },
   'checkouts.show': { audience: 'storefront', roles: ['buyer'] },
   'checkouts.payments.store': { audience: 'storefront', roles: ['buyer'] },
+  'orders.tracking': { audience: 'storefront', roles: ['buyer'] },
+  'orders.confirm_receipt': { audience: 'storefront', roles: ['buyer'] },
+  'orders.extend_guarantee': { audience: 'storefront', roles: ['buyer'] },
+  'seller.orders.index': { audience: 'storefront', roles: ['seller'] },
+  'seller.orders.show': { audience: 'storefront', roles: ['seller'] },
+  'seller.orders.ship': { audience: 'storefront', roles: ['seller'] },
+  'seller.wallet.show': { audience: 'storefront', roles: ['seller'] },
+  'seller.wallet.entries': { audience: 'storefront', roles: ['seller'] },
+  'seller.payouts.index': { audience: 'storefront', roles: ['seller'] },
+  'seller.payouts.store': { audience: 'storefront', roles: ['seller'] },
 
   'staff.totp.enroll': { audience: 'staff', roles: ANY_STAFF, challenge: true },
   'staff.totp.verify': { audience: 'staff', roles: ANY_STAFF, challenge: true },
@@ -71,6 +81,7 @@ export const ACCESS_MATRIX = {
   'ops.products.unban': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'ops.flash_sales.index': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'ops.flash_sales.store': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
+  'finance.ledger.trial_balance': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
 } as const satisfies Record<string, AccessRule>
 
 export type ProtectedRouteName = keyof typeof ACCESS_MATRIX
@@ -91,6 +102,7 @@ export const PUBLIC_ROUTES = [
   'staff.login',
   // Signed by the gateway, verified before anything else.
   'payments.webhook',
+  'couriers.webhook',
   // The sandbox gateway's hosted page (a stand-in for a provider's site).
   'sandbox.pay.show',
   'sandbox.pay.approve',

@@ -37,6 +37,7 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'ledger_transfers',
   'shipments',
   'payouts',
+  'sandbox_parcels',
 ])
 
 /** `'skus as s'` → `{ table: 'skus', ref: 's' }`. */

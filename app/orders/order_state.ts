@@ -20,7 +20,8 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   // cancelled after payment: not shipped in time, or the seller cannot (refunded in full).
   paid: ['ready_to_ship', 'cancelled', 'return_requested'],
   ready_to_ship: ['shipped', 'cancelled'],
-  shipped: ['delivered'],
+  // refunded without delivery: the parcel went back to the seller.
+  shipped: ['delivered', 'refunded'],
   delivered: ['completed', 'return_requested'],
   completed: [],
   cancelled: [],

@@ -84,6 +84,15 @@ export async function routeFixture(client: any) {
   const placed = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, `fixture-${uniqueEmail()}`)
   const orderNumber = (placed.body as any).data.orders[0].number as string
   const checkoutId = (placed.body as any).data.checkoutId as string
+  // A second order, paid and handed to the courier: what tracking reads.
+  const second = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, `fixture-${uniqueEmail()}`)
+  const shippedOrderNumber = (second.body as any).data.orders[0].number as string
+  const { OrderService } = await import('#orders/services/order_service')
+  const { FulfilmentService } = await import('#orders/services/fulfilment_service')
+  const { AccountService } = await import('#identity/services/account_service')
+  await new OrderService().markPaid(market, shippedOrderNumber, { type: 'system', id: null }, 'fixture')
+  const shop = (await new AccountService().findShop(market, sgSeller!.account))!
+  const shipment = await new FulfilmentService().ship(market, shop, sgSeller!.account, shippedOrderNumber, null)
   const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
   await target.staff.load('roles')
   return {
@@ -94,6 +103,8 @@ export async function routeFixture(client: any) {
     cartLineId,
     orderNumber,
     checkoutId,
+    shippedOrderNumber,
+    trackingNumber: shipment.trackingNumber,
     targetStaffId: target.staff.publicId,
     assignmentId: target.staff.roles[0].id,
     sgSeller: sgSeller!,
@@ -107,8 +118,21 @@ export type RouteFixture = Awaited<ReturnType<typeof routeFixture>>
 export function sampleRequest(name: string, fixture: RouteFixture): SampleRequest {
   const storefront = (method: string, path: string, body?: Record<string, unknown>, headers?: Record<string, string>) => ({ method, path, host: hostOf('SG'), body, headers })
   const staff = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: STAFF_HOST, body })
-  const { productId, skuId, cartLineId, orderNumber, checkoutId, targetStaffId, assignmentId, category } = fixture
-  const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'staff.login' | 'payments.webhook', SampleRequest> = {
+  const { productId, skuId, cartLineId, orderNumber, checkoutId, shippedOrderNumber, trackingNumber, targetStaffId, assignmentId, category } = fixture
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Singapore' })
+  const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'staff.login' | 'payments.webhook' | 'couriers.webhook', SampleRequest> = {
+    'couriers.webhook': storefront('POST', '/api/v1/couriers/sandbox/webhook', { tracking: trackingNumber, status: 'delivered', at: new Date().toISOString() }),
+    'orders.tracking': storefront('GET', `/api/v1/orders/${shippedOrderNumber}/tracking`),
+    'orders.confirm_receipt': storefront('POST', `/api/v1/orders/${shippedOrderNumber}/confirm-receipt`),
+    'orders.extend_guarantee': storefront('POST', `/api/v1/orders/${shippedOrderNumber}/extend-guarantee`),
+    'seller.orders.index': storefront('GET', '/api/v1/seller/orders'),
+    'seller.orders.show': storefront('GET', `/api/v1/seller/orders/${orderNumber}`),
+    'seller.orders.ship': storefront('POST', `/api/v1/seller/orders/${orderNumber}/ship`, { pickup: { date: today } }),
+    'seller.wallet.show': storefront('GET', '/api/v1/seller/wallet'),
+    'seller.wallet.entries': storefront('GET', '/api/v1/seller/wallet/entries'),
+    'seller.payouts.index': storefront('GET', '/api/v1/seller/payouts'),
+    'seller.payouts.store': storefront('POST', '/api/v1/seller/payouts', { amount: 1000 }, { 'Idempotency-Key': `payout-${uniqueEmail()}` }),
+    'finance.ledger.trial_balance': staff('GET', '/api/v1/finance/markets/SG/ledger/trial-balance'),
     'payments.webhook': storefront('POST', '/api/v1/payments/sandbox/webhook', { type: 'payment.captured', data: { paymentId: 'SG-01JD0000000000000000000000' } }),
     'checkouts.show': storefront('GET', `/api/v1/checkouts/${checkoutId}`),
     'checkouts.payments.store': storefront('POST', `/api/v1/checkouts/${checkoutId}/payments`, { gateway: 'paynow' }, { 'Idempotency-Key': `pay-${uniqueEmail()}` }),

@@ -1,29 +1,19 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { ProductService } from '#catalog/services/product_service'
-import { AccountService } from '#identity/services/account_service'
 import { InventoryService } from '#inventory/services/inventory_service'
 import { createProductValidator, productIdParam, stockAdjustmentValidator, updateProductValidator } from '#catalog/validators/product'
 import { sellerProduct } from '#catalog/transformers/seller_product'
-import { DomainError } from '#exceptions/domain_error'
+import { sellerShop } from '#identity/seller_shop'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import type Product from '#catalog/models/product'
 import { emptyBodyValidator } from '#http/empty_body'
 
-class NoShopError extends DomainError {
-  static status = 409
-  static code = 'E_CONFLICT'
-}
-
 export default class SellerProductsController {
   #products = new ProductService()
-  #accounts = new AccountService()
   #inventory = new InventoryService()
 
-  private async seller(ctx: HttpContext) {
-    const seller = ctx.auth.use('storefront').getUserOrFail()
-    const shop = await this.#accounts.findShop(ctx.market, seller)
-    if (!shop) throw new NoShopError('This seller has no shop yet')
-    return { seller, shop, actor: { type: 'seller' as const, id: seller.publicId } }
+  private seller(ctx: HttpContext) {
+    return sellerShop(ctx)
   }
 
   private async present(ctx: HttpContext, product: Product) {

@@ -14,6 +14,19 @@ export interface EscrowOrder {
   total: number
 }
 
+/** An order row (with its shop's public id) as escrow needs it. */
+export function escrowOrderOf(order: Record<string, any>, shopPublicId: string = order.shop_public_id): EscrowOrder {
+  return {
+    number: order.number,
+    shopPublicId,
+    courierId: order.courier_id,
+    goodsGross: Number(order.goods_gross),
+    shippingFee: Number(order.shipping_fee),
+    codSurcharge: Number(order.cod_surcharge),
+    total: Number(order.total),
+  }
+}
+
 /** A percentage (up to 4 decimals) of minor units, rounded once by the market's rule. */
 function percentOf(market: MarketContext, amount: number, percent: number) {
   const scaled = BigInt(Math.round(percent * 10_000))
@@ -40,7 +53,7 @@ export class EscrowService {
       key: `capture:${payment.publicId}`,
       kind: 'capture',
       reference: payment.publicId,
-      legs: [{ account: Accounts.gatewayClearing(payment.gateway), amount: payment.amount }, ...orders.map((order) => ({ account: Accounts.escrow(order.number), amount: -order.total }))],
+      legs: [{ account: Accounts.gatewayClearing(payment.gateway), amount: payment.amount }, ...orders.map((order) => ({ account: Accounts.escrow(order.number, order.shopPublicId), amount: -order.total }))],
     })
   }
 
@@ -52,7 +65,7 @@ export class EscrowService {
       reference: order.number,
       legs: [
         { account: Accounts.courierCod(order.courierId), amount: order.total },
-        { account: Accounts.escrow(order.number), amount: -order.total },
+        { account: Accounts.escrow(order.number, order.shopPublicId), amount: -order.total },
       ],
     })
   }
@@ -83,7 +96,7 @@ export class EscrowService {
 
   /** Before release: the whole escrow goes back to the buyer through the gateway it came from. */
   async refundBeforeRelease(market: MarketContext, order: { number: string; total: number }, gateway: string) {
-    await this.#ledger.post(market, {
+    return this.#ledger.post(market, {
       key: `refund:${order.number}`,
       kind: 'refund',
       reference: order.number,

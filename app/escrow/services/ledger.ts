@@ -53,7 +53,7 @@ export class Ledger {
           'ledger_accounts',
           codes.map((code) => {
             const spec = specs.get(code)!
-            return { code, kind: spec.kind, currency: market.currency, normal_side: spec.normal, must_not_go_negative: spec.mustNotGoNegative, balance: 0, version: 0, created_at: new Date() }
+            return { code, kind: spec.kind, owner: spec.owner ?? null, currency: market.currency, normal_side: spec.normal, must_not_go_negative: spec.mustNotGoNegative, balance: 0, version: 0, created_at: new Date() }
           }),
           ['code'],
           []

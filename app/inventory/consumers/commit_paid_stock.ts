@@ -9,13 +9,13 @@ export interface PaidLine {
   quantity: number
 }
 
-/** `orders.paid`: the reserved units of the order's lines leave stock for good. */
+/** `orders.paid` (and a cash-on-delivery `orders.ready_to_ship`, the only one with lines): the reserved units of the order's lines leave stock for good. */
 export const commitPaidStock: ConsumerDefinition = {
   name: 'inventory.commit-paid-stock',
-  bindings: ['*.orders.paid'],
+  bindings: ['*.orders.paid', '*.orders.ready_to_ship'],
   async handle(envelope, market) {
     const inventory = new InventoryService()
-    for (const line of envelope.data.lines as PaidLine[]) {
+    for (const line of (envelope.data.lines ?? []) as PaidLine[]) {
       await inventory.commitStock(market, { id: line.skuId, publicId: line.sku }, line.quantity)
     }
   },

@@ -91,6 +91,15 @@ export class InventoryService {
     if (Number(updated) !== 1) throw new StockStateError(`SKU ${sku.publicId} has fewer than ${quantity} reserved units`)
   }
 
+  /** Units sold but never shipped go back on sale: a paid (or cash-on-delivery) order cancelled before shipping. */
+  async restock(market: MarketContext, sku: { id: number; publicId: string }, quantity: number) {
+    this.assertQuantity(quantity)
+    await market.transaction(async (market) => {
+      await this.level(market, sku.id).update({ available: market.db.raw('available + ?', [quantity]), updated_at: new Date() })
+      if ((await this.availableOf(market, sku.id)) === quantity) await this.announce(market, sku.id)
+    })
+  }
+
   /** Reserved units go back on sale: the order was cancelled or expired. */
   async releaseStock(market: MarketContext, sku: { id: number; publicId: string }, quantity: number) {
     this.assertQuantity(quantity)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { requestHash } from '#http/idempotency'
 import { DateTime } from 'luxon'
 import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
@@ -23,18 +23,6 @@ export interface PlaceOrderInput {
 export interface StoredResponse {
   status: number
   body: unknown
-}
-
-/** Canonical JSON: the same body with keys in another order is the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`
-  }
-  return JSON.stringify(value ?? null)
 }
 
 function isDuplicate(error: unknown) {
@@ -71,7 +59,7 @@ export class OrderPlacement {
   #checkoutLimit = new CheckoutLimit()
 
   async place(market: MarketContext, buyer: Account, input: PlaceOrderInput, idempotencyKey: string): Promise<StoredResponse> {
-    const requestHash = createHash('sha256').update(canonical(input)).digest('hex')
+    const hash = requestHash(input)
     const lines = input.lines ?? (await this.#cart.checkoutLines(market, buyer))
     // Flash-sale units are taken in Redis first (cheap, atomic); whatever
     // fails afterwards gives them back.
@@ -99,7 +87,7 @@ export class OrderPlacement {
       // This key already holds units of the sale: a retry of a request that
       // succeeded (or is still running) answers as that one did.
       await this.giveBack(market, buyer, idempotencyKey, taken)
-      return this.answerFor(await this.stored(market, buyer, idempotencyKey), requestHash)
+      return this.answerFor(await this.stored(market, buyer, idempotencyKey), hash)
     }
 
     let checkoutId: string | undefined
@@ -114,7 +102,7 @@ export class OrderPlacement {
       const idempotency = {
         buyer_id: buyer.id,
         idempotency_key: idempotencyKey,
-        request_hash: requestHash,
+        request_hash: hash,
         response_status: response.status,
         response_body: JSON.stringify(response.body),
         created_at: now,
@@ -132,7 +120,7 @@ export class OrderPlacement {
       // (the group fell back and met its own key): its units are sold.
       const ours = stored !== null && (JSON.parse(stored.response_body) as { data?: { checkoutId?: string } }).data?.checkoutId === checkoutId
       if (!ours) await this.giveBack(market, buyer, idempotencyKey, taken)
-      return this.answerFor(stored, requestHash)
+      return this.answerFor(stored, hash)
     }
   }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
@@ -57,19 +58,33 @@ export class OrderService {
    * and the catalog's sold counts follow from the event alone.
    */
   async markPaid(market: MarketContext, number: string, actor: Actor, reason: string | null = null) {
+    await this.sell(market, number, 'paid', actor, reason)
+  }
+
+  /** An unpaid order the buyer pays in cash at the door: to the seller to ship, its units sold as for a paid order. */
+  async confirmCashOnDelivery(market: MarketContext, number: string, actor: Actor) {
+    await this.sell(market, number, 'ready_to_ship', actor, 'cash on delivery')
+  }
+
+  /** The transition that sells an order's units: its event carries the lines (`commitPaidStock`, `countSold`). */
+  private async sell(market: MarketContext, number: string, to: 'paid' | 'ready_to_ship', actor: Actor, reason: string | null) {
     await market.transaction(async (market) => {
       const order = await market.table('orders').where('number', number).forUpdate().first()
       if (!order) throw new NotFoundError('order')
       const lines = await market.table('order_lines').where('order_id', order.id).select('sku_id', 'sku_public_id', 'product_public_id', 'quantity')
-      await transition(market, { id: order.id, number, status: order.status as OrderStatus }, 'paid', actor, reason, {
+      await transition(market, { id: order.id, number, status: order.status as OrderStatus }, to, actor, reason, {
         lines: lines.map((line) => ({ skuId: Number(line.sku_id), sku: line.sku_public_id, product: line.product_public_id, quantity: Number(line.quantity) })),
       })
+      // The seller's clock starts: shipped within the market's days, or the worker cancels and refunds.
+      const shipBy = DateTime.utc().plus({ days: market.config.couriers.shipWithinDays ?? 3 }).toJSDate()
+      await market.table('orders').where('id', order.id).update({ ship_by_at: shipBy })
     })
   }
 
   /**
-   * Cancels an unpaid order and puts its reserved units back on sale, in one
-   * transaction (the order row is locked first, so a payment and a
+   * Cancels an order not yet shipped and puts its units back on sale, in one
+   * transaction (reserved units of an unpaid order, sold units of a paid or
+   * cash-on-delivery one; its money goes back through `orders.cancelled`) (the order row is locked first, so a payment and a
    * cancellation cannot both win). Units bought in a flash sale then go back
    * to the sale in Redis; if Redis does not answer, reconciliation reports
    * the drift and `flash-sales:reconcile --fix` restores it.
@@ -82,8 +97,10 @@ export class OrderService {
       if (!order) throw new NotFoundError('order')
       await transition(market, { id: order.id, number, status: order.status as OrderStatus }, 'cancelled', actor, reason)
       const orderLines = await market.table('order_lines').where('order_id', order.id)
+      const sold = order.status !== 'pending_payment'
       for (const line of orderLines) {
-        await this.#inventory.releaseStock(market, { id: Number(line.sku_id), publicId: line.sku_public_id }, Number(line.quantity))
+        const sku = { id: Number(line.sku_id), publicId: line.sku_public_id }
+        await (sold ? this.#inventory.restock(market, sku, Number(line.quantity)) : this.#inventory.releaseStock(market, sku, Number(line.quantity)))
       }
       return { id: order.id as number, buyer: String(order.buyer_id), lines: orderLines }
     })

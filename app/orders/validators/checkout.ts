@@ -18,5 +18,3 @@ export const quoteValidator = vine.create(vine.object(checkoutFields))
 export const placeOrderValidator = vine.create(vine.object(checkoutFields))
 export const orderNumberParam = vine.create(vine.object({ number: publicId() }))
 
-/** Idempotency-Key: 1-255 printable ASCII characters (a UUID is typical). */
-export const idempotencyKeyValidator = vine.create(vine.object({ 'idempotency-key': vine.string().regex(/^[\x21-\x7E]{1,255}$/) }))

@@ -1,6 +1,5 @@
-import http from 'node:http'
-import https from 'node:https'
 import env from '#start/env'
+import { postWithHost } from '#http/outbound'
 import type { ConsumerDefinition } from '#messaging/consumer'
 import { SandboxGateway } from '#payments/gateways/sandbox_gateway'
 
@@ -31,25 +30,7 @@ export const sandboxWebhooks: ConsumerDefinition = {
       data: { paymentId, reference: payment.provider_reference, amount: Number(payment.amount), currency: payment.currency },
     })
     const host = market.config.domains.find((domain) => domain.endsWith('.localhost')) ?? market.config.domains[0]
-    const response = await post(new URL('/api/v1/payments/sandbox/webhook', webhookBase()), { 'content-type': 'application/json', host, ...headers }, payload)
+    const response = await postWithHost(new URL('/api/v1/payments/sandbox/webhook', webhookBase()), { 'content-type': 'application/json', host, ...headers }, payload)
     if (response.status < 200 || response.status >= 300) throw new Error(`Pasar answered the sandbox webhook ${response.status}: ${response.body.slice(0, 200)}`)
   },
-}
-
-/** A POST with the Host header of the market (fetch cannot set Host). */
-function post(url: URL, headers: Record<string, string>, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? https : http).request(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: 10_000 },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk) => chunks.push(chunk))
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }))
-      }
-    )
-    request.on('timeout', () => request.destroy(new Error('sandbox webhook timed out')))
-    request.on('error', reject)
-    request.end(body)
-  })
 }

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { PaymentService } from '#payments/services/payment_service'
 import { checkoutParam, startPaymentValidator } from '#payments/validators/payments'
 import { checkoutResource, paymentResource } from '#payments/transformers/checkout_resource'
-import { idempotencyKeyValidator } from '#orders/validators/checkout'
+import { idempotencyKeyValidator } from '#http/idempotency'
 
 export default class CheckoutPaymentsController {
   #payments = new PaymentService()

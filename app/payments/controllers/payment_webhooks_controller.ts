@@ -1,15 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { PaymentService } from '#payments/services/payment_service'
-import { providerParam } from '#payments/validators/payments'
+import { webhookRequest } from '#http/webhook_request'
 
-/** Gateways call back here; the raw body is what their signatures cover. */
+/** Gateways call back here, verified before anything else. */
 export default class PaymentWebhooksController {
   #payments = new PaymentService()
 
   async handle(ctx: HttpContext) {
-    const { provider } = await providerParam.validate(ctx.params)
-    const headers = Object.fromEntries(Object.entries(ctx.request.headers()).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]))
-    const result = await this.#payments.applyWebhook(ctx.market, provider, ctx.request.raw() ?? '', headers)
-    return { data: result }
+    const { provider, rawBody, headers } = await webhookRequest(ctx)
+    return { data: await this.#payments.applyWebhook(ctx.market, provider, rawBody, headers) }
   }
 }

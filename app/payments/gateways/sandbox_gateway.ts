@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks'
 import type { MarketContext } from '#markets/market_context'
 import type { PaymentGateway as GatewayConfig } from '#markets/define_market'
 import { WebhookRejectedError, type Gateway, type GatewayEvent, type PaymentAction, type PaymentRequest } from '#payments/gateways/gateway'
-import { webhookSecrets } from '#payments/webhook_secrets'
+import { webhookSecrets } from '#http/webhook_secrets'
 
 /** What the sandbox sends: the Standard Webhooks envelope of one payment event. */
 export interface SandboxEventBody {

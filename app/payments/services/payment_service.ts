@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
+import { requestHash } from '#http/idempotency'
 import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
 import type { PaymentGateway as GatewayConfig } from '#markets/define_market'
 import { OrderService } from '#orders/services/order_service'
-import { EscrowService, type EscrowOrder } from '#escrow/services/escrow_service'
+import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { Outbox } from '#messaging/services/outbox'
 import { gatewayProvider } from '#payments/gateways/gateways'
 import { WebhookRejectedError, type GatewayEvent } from '#payments/gateways/gateway'
@@ -43,23 +43,6 @@ const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   refunded: [],
 }
 
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value && typeof value === 'object'
-      ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`
-      : JSON.stringify(value ?? null)
-
-const escrowOrder = (order: Record<string, any>, shopPublicId: string): EscrowOrder => ({
-  number: order.number,
-  shopPublicId,
-  courierId: order.courier_id,
-  goodsGross: Number(order.goods_gross),
-  shippingFee: Number(order.shipping_fee),
-  codSurcharge: Number(order.cod_surcharge),
-  total: Number(order.total),
-})
-
 /**
  * Paying a checkout (DESIGN.md §7): one payment for all of its orders,
  * started with the market's default gateway or a chosen one, and captured
@@ -82,13 +65,13 @@ export class PaymentService {
    * same payment; a key reused for another body is a 422.
    */
   async start(market: MarketContext, buyer: Account, checkoutId: string, input: { gateway?: string }, idempotencyKey: string) {
-    const requestHash = createHash('sha256').update(canonical({ route: 'checkout.payments', checkoutId, ...input })).digest('hex')
+    const hash = requestHash({ route: 'checkout.payments', checkoutId, ...input })
     return market.transaction(async (market) => {
       const orders = await this.#orders.checkoutOrders(market, checkoutId, { buyerId: buyer.id, lock: true })
       if (orders.length === 0) throw new NotFoundError('checkout')
       const stored = await market.table('idempotency_keys').where('buyer_id', buyer.id).where('idempotency_key', idempotencyKey).first()
       if (stored) {
-        if (stored.request_hash !== requestHash) throw fieldError('Idempotency-Key', 'idempotencyReused', 'Idempotency-Key was used with a different request')
+        if (stored.request_hash !== hash) throw fieldError('Idempotency-Key', 'idempotencyReused', 'Idempotency-Key was used with a different request')
         return JSON.parse(stored.response_body) as { paymentId: string }
       }
       const payable = orders.filter((order) => order.status === 'pending_payment')
@@ -136,14 +119,14 @@ export class PaymentService {
       await market.table('payments').where('id', paymentRowId).update({ provider_reference: created.providerReference, action: JSON.stringify(created.action) })
       if (gateway.method === 'cod') {
         // Nothing to pay now: the orders go to the seller to ship, paid on delivery.
-        for (const order of payable) await this.#orders.move(market, order.number, 'ready_to_ship', { type: 'buyer', id: buyer.publicId }, 'cash on delivery')
+        for (const order of payable) await this.#orders.confirmCashOnDelivery(market, order.number, { type: 'buyer', id: buyer.publicId })
       }
       await Outbox.record(market, { domain: 'payments', name: 'started', correlationId: checkoutId, data: { payment: publicId, checkoutId, gateway: gateway.id, amount, currency: market.currency } })
       const answer = { paymentId: publicId }
       await market.insert('idempotency_keys', {
         buyer_id: buyer.id,
         idempotency_key: idempotencyKey,
-        request_hash: requestHash,
+        request_hash: hash,
         response_status: 201,
         response_body: JSON.stringify(answer),
         created_at: new Date(),
@@ -199,14 +182,73 @@ export class PaymentService {
       return result
     })
     // Money back to the buyer once the decision is committed (the gateway call is idempotent by key).
+    await market.afterCommit(() => this.sendRefunds(market, refunds))
+    return { event: event.id, outcome }
+  }
+
+  /**
+   * An order cancelled or refunded before release (not shipped in time,
+   * cancelled by its buyer, returned to its seller): the money it holds in
+   * escrow goes back through the gateway that took it. Once per order, by
+   * the ledger's key; the gateway call follows the commit.
+   */
+  async refundOrder(market: MarketContext, number: string) {
+    const refund = await market.transaction(async (market) => {
+      const payment = await market
+        .table('payments')
+        .whereRaw('JSON_CONTAINS(order_numbers, ?)', [JSON.stringify(number)])
+        .whereIn('status', ['captured', 'partially_refunded'])
+        .forUpdate()
+        .first()
+      const held = await this.#escrow.escrowHeld(market, number)
+      if (!payment || held <= 0) return null
+      const { created } = await this.#escrow.refundBeforeRelease(market, { number, total: held }, payment.gateway)
+      if (!created) return null
+      const refunded = Number(payment.refunded_amount ?? 0) + held
+      await market
+        .table('payments')
+        .where('id', payment.id)
+        .update({ status: refunded >= Number(payment.amount) ? 'refunded' : 'partially_refunded', refunded_amount: refunded, updated_at: new Date() })
+      await Outbox.record(market, { domain: 'payments', name: 'refunded', correlationId: payment.checkout_id, data: { payment: payment.public_id, order: number, amount: held } })
+      return { gateway: this.gatewayConfig(market, payment.gateway), payment, amount: held, key: `refund:${number}` }
+    })
+    // After the commit (the consumer's, when a consumer refunds): money never leaves for a refund that did not happen.
+    if (refund) await market.afterCommit(() => this.sendRefunds(market, [refund]))
+    return refund?.amount ?? 0
+  }
+
+  /**
+   * The courier collected the cash of a COD order at the door: it lands in
+   * the order's escrow (once), and the checkout's payment is captured when
+   * the cash of all its orders is in.
+   */
+  async cashCollected(market: MarketContext, number: string, amount: number) {
+    await market.transaction(async (market) => {
+      const order = await market.table('orders as o').join('shops as s', 's.id', 'o.shop_id').where('o.number', number).select('o.*', 's.public_id as shop_public_id').first()
+      if (!order) return
+      if (amount !== Number(order.total)) logger.error({ market: market.code, order: number, amount, total: Number(order.total) }, 'courier collected another amount than the order total; escrow takes the order total, the courier owes the difference')
+      await this.#escrow.codCollected(market, escrowOrderOf(order))
+      const payment = await market.table('payments').whereRaw('JSON_CONTAINS(order_numbers, ?)', [JSON.stringify(number)]).where('method', 'cod').where('status', 'pending').forUpdate().first()
+      if (!payment) return
+      const numbers = (typeof payment.order_numbers === 'string' ? JSON.parse(payment.order_numbers) : payment.order_numbers) as string[]
+      const collected = await market.table('ledger_transfers').whereIn('transfer_key', numbers.map((candidate) => `cod:${candidate}`)).count('* as n').first()
+      if (Number(collected?.n) === numbers.length) {
+        await market.table('payments').where('id', payment.id).update({ status: 'captured', captured_at: new Date(), updated_at: new Date() })
+        await Outbox.record(market, { domain: 'payments', name: 'captured', correlationId: payment.checkout_id, data: { payment: payment.public_id, checkoutId: payment.checkout_id, amount: Number(payment.amount), refunded: 0 } })
+      }
+    })
+  }
+
+  /** Refunds decided in a committed transaction, sent to the gateway (idempotent by key); a failure stays owed in the ledger. */
+  private async sendRefunds(market: MarketContext, refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[]) {
     for (const refund of refunds) {
+      const provider = gatewayProvider(refund.gateway.provider)
       try {
-        await gateway.refund(market, refund.gateway, { paymentId: refund.payment.public_id, providerReference: refund.payment.provider_reference, amount: Number(refund.payment.amount), currency: refund.payment.currency }, refund.amount, refund.key)
+        await provider!.refund(market, refund.gateway, { paymentId: refund.payment.public_id, providerReference: refund.payment.provider_reference, amount: Number(refund.payment.amount), currency: refund.payment.currency }, refund.amount, refund.key)
       } catch (error) {
         logger.error({ err: error, market: market.code, payment: refund.payment.public_id }, 'gateway refund failed; the ledger records it owed')
       }
     }
-    return { event: event.id, outcome }
   }
 
   private async apply(market: MarketContext, payment: Record<string, any>, event: GatewayEvent, refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[]) {
@@ -225,15 +267,15 @@ export class PaymentService {
     const shops = new Map((await market.table('shops').whereIn('id', orders.map((order) => order.shop_id)).select('id', 'public_id')).map((row) => [Number(row.id), row.public_id as string]))
     const numbers = (typeof payment.order_numbers === 'string' ? JSON.parse(payment.order_numbers) : payment.order_numbers) as string[]
     const covered = orders.filter((order) => numbers.includes(order.number))
-    await this.#escrow.capture(market, { publicId: payment.public_id, gateway: payment.gateway, amount: Number(payment.amount) }, covered.map((order) => escrowOrder(order, shops.get(Number(order.shop_id))!)))
+    await this.#escrow.capture(market, { publicId: payment.public_id, gateway: payment.gateway, amount: Number(payment.amount) }, covered.map((order) => escrowOrderOf(order, shops.get(Number(order.shop_id))!)))
     let refunded = 0
     for (const order of covered) {
       if (order.status === 'pending_payment') {
         await this.#orders.markPaid(market, order.number, { type: 'system', id: null }, `paid by ${payment.public_id}`)
       } else {
         // Cancelled (its payment window passed) or already paid by another attempt: its money goes back at once.
-        await this.#escrow.refundBeforeRelease(market, { number: order.number, total: Number(order.total) }, payment.gateway)
-        refunded += Number(order.total)
+        const { created } = await this.#escrow.refundBeforeRelease(market, { number: order.number, total: Number(order.total) }, payment.gateway)
+        if (created) refunded += Number(order.total)
       }
     }
     const next: PaymentStatus = refunded === 0 ? 'captured' : refunded === Number(payment.amount) ? 'refunded' : 'partially_refunded'

@@ -9,5 +9,4 @@ export const startPaymentValidator = vine.create(
 )
 
 export const checkoutParam = vine.create(vine.object({ params: vine.object({ id: publicId() }) }))
-export const providerParam = vine.create(vine.object({ provider: vine.string().regex(/^[a-z][a-z0-9_]{1,19}$/) }))
 export const paymentParam = vine.create(vine.object({ paymentId: publicId() }))
