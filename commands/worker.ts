@@ -9,11 +9,16 @@ import { registeredConsumers } from '#messaging/consumers'
 import '#start/consumers'
 import { oncePerPeriod } from '#messaging/services/lease'
 import { OrderService } from '#orders/services/order_service'
+import { FulfilmentService } from '#orders/services/fulfilment_service'
+import { SandboxCourierRunner } from '#logistics/services/sandbox_courier_runner'
+import type { MarketContext } from '#markets/market_context'
 import type { RegionsConfig } from '#shards/define_regions'
 
 /**
  * The worker process: the outbox relay of every shard, every queue
- * consumer, and the schedulers (unpaid-order expiry). Stateless: run as many
+ * consumer, and the schedulers (unpaid-order expiry, escrow release after
+ * the guarantee, cancellation of orders not shipped in time, the sandbox
+ * courier's rounds). Stateless: run as many
  * as needed; SKIP LOCKED and per-message idempotency keep them apart.
  */
 export default class Worker extends BaseCommand {
@@ -24,8 +29,11 @@ export default class Worker extends BaseCommand {
   @flags.number({ description: 'Outbox poll interval (ms)', default: 250 })
   declare pollMs: number
 
-  @flags.number({ description: 'Unpaid-order expiry interval (s)', default: 30 })
+  @flags.number({ description: 'Interval of the order schedulers: expiry, release, not shipped in time (s)', default: 30 })
   declare expirySeconds: number
+
+  @flags.number({ description: 'Interval of the sandbox courier (s)', default: 1 })
+  declare courierSeconds: number
 
   #running = true
   #wakers = new Set<() => void>()
@@ -111,26 +119,39 @@ export default class Worker extends BaseCommand {
         if (sent === 0 || failed) await this.pause(idle)
       }
     }
-    const expiryLoop = async () => {
-      const orders = new OrderService()
+    const orders = new OrderService()
+    const fulfilment = new FulfilmentService()
+    const courier = new SandboxCourierRunner()
+    const keepGoing = () => this.#running
+    /*
+     * Each schedule runs per market. Under a lease (`oncePerPeriod`): one
+     * worker per market and period scans, the others skip it (the work is
+     * idempotent anyway: an order is cancelled or released once). The
+     * sandbox courier needs no lease: its parcels are taken SKIP LOCKED.
+     */
+    const schedules: { name: string; everyMs: number; leased: boolean; run: (market: MarketContext) => Promise<number>; done: string }[] = [
+      { name: 'expiry', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => orders.expireUnpaid(market, new Date(), 100, keepGoing), done: 'unpaid orders cancelled' },
+      { name: 'release', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => fulfilment.releaseDue(market), done: 'orders released to their sellers (guarantee over)' },
+      { name: 'ship-by', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => fulfilment.cancelUnshipped(market), done: 'orders not shipped in time cancelled' },
+      { name: 'sandbox-courier', everyMs: this.courierSeconds * 1000, leased: false, run: (market) => courier.tick(market), done: 'sandbox parcels moved' },
+    ]
+    const scheduleLoop = async (schedule: (typeof schedules)[number]) => {
       while (this.#running) {
-        for (const market of markets.all()) {
+        for (const config of markets.all()) {
           if (!this.#running) break
-          // One worker per market and period scans; the others skip it
-          // (cancelling an order twice would be refused anyway).
-          const { result: cancelled } = await oncePerPeriod(markets.context(market.code).key('expiry'), this.expirySeconds * 1000, () =>
-            orders.expireUnpaid(markets.context(market.code), new Date(), 100, () => this.#running)
-          ).catch((error) => {
-            this.logger.error(`expiry ${market.code}: ${(error as Error).message}`)
+          const market = markets.context(config.code)
+          const work = schedule.leased ? oncePerPeriod(market.key(schedule.name), schedule.everyMs, () => schedule.run(market)) : schedule.run(market).then((result) => ({ result }))
+          const { result } = await work.catch((error) => {
+            this.logger.error(`${schedule.name} ${config.code}: ${(error as Error).message}`)
             return { result: 0 }
           })
-          if (cancelled) this.logger.info(`${market.code}: ${cancelled} unpaid orders cancelled`)
+          if (result && schedule.leased) this.logger.info(`${config.code}: ${result} ${schedule.done}`)
         }
-        await this.pause(this.expirySeconds * 1000)
+        await this.pause(schedule.everyMs)
       }
     }
     void relayLoop()
-    void expiryLoop()
+    for (const schedule of schedules) void scheduleLoop(schedule)
   }
 }
 

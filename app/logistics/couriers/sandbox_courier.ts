@@ -10,7 +10,7 @@ export const courierSecrets = () => webhookSecrets('COURIER_SANDBOX_WEBHOOK_SECR
 /** The sandbox courier's route for a parcel. */
 export const ROUTE: TrackingStatus[] = ['picked_up', 'in_transit', 'out_for_delivery', 'delivered']
 
-/** Seconds between two steps of a sandbox parcel (SANDBOX_COURIER_STEP_SECONDS, small in tests). */
+/** Seconds between two steps of a sandbox parcel (SANDBOX_COURIER_STEP_SECONDS of the worker that moves it, small in tests). */
 export const stepSeconds = () => env.get('SANDBOX_COURIER_STEP_SECONDS', 60)
 
 /**
@@ -30,14 +30,14 @@ export class SandboxCourier implements CourierProvider {
       step: 0,
       cash_on_delivery: request.cashOnDelivery,
       cod_amount: request.codAmount,
-      next_step_at: new Date(Date.now() + stepSeconds() * 1000),
+      moved_at: new Date(),
       created_at: new Date(),
     })
     return { trackingNumber, labelUrl: `/sandbox/labels/${trackingNumber}` }
   }
 
   async cancelShipment(market: MarketContext, _courier: unknown, trackingNumber: string) {
-    await market.table('sandbox_parcels').where('tracking_number', trackingNumber).update({ next_step_at: null })
+    await market.table('sandbox_parcels').where('tracking_number', trackingNumber).update({ moved_at: null })
   }
 
   async parseTrackingWebhook(_market: MarketContext, rawBody: string, headers: Record<string, string | undefined>): Promise<TrackingEvent> {

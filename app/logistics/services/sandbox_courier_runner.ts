@@ -16,7 +16,13 @@ const base = () => env.get('SANDBOX_WEBHOOK_URL') ?? `http://127.0.0.1:${env.get
  */
 export class SandboxCourierRunner {
   async tick(market: MarketContext, now = new Date()) {
-    const due = await market.table('sandbox_parcels').whereNotNull('next_step_at').where('next_step_at', '<=', now).orderBy('next_step_at').limit(50).select('id')
+    const due = await market
+      .table('sandbox_parcels')
+      .whereNotNull('moved_at')
+      .where('moved_at', '<=', new Date(now.getTime() - stepSeconds() * 1000))
+      .orderBy('moved_at')
+      .limit(50)
+      .select('id')
     let moved = 0
     for (const { id } of due) {
       try {
@@ -30,7 +36,7 @@ export class SandboxCourierRunner {
 
   private async step(market: MarketContext, id: number) {
     return market.transaction(async (market) => {
-      const parcel = await market.table('sandbox_parcels').where('id', id).whereNotNull('next_step_at').forUpdate().skipLocked().first()
+      const parcel = await market.table('sandbox_parcels').where('id', id).whereNotNull('moved_at').forUpdate().skipLocked().first()
       if (!parcel) return false
       const route = (typeof parcel.route === 'string' ? JSON.parse(parcel.route) : parcel.route) as string[]
       const status = route[parcel.step]
@@ -49,7 +55,7 @@ export class SandboxCourierRunner {
       await market
         .table('sandbox_parcels')
         .where('id', id)
-        .update({ step: parcel.step + 1, next_step_at: last ? null : new Date(Date.now() + stepSeconds() * 1000) })
+        .update({ step: parcel.step + 1, moved_at: last ? null : new Date() })
       return true
     })
   }

@@ -2,8 +2,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
  * The sandbox courier's own book of parcels (the embedded stand-in for a
- * courier's systems): where each parcel is on its route and when it moves
- * next. Pasar's shipments learn of it only through signed tracking webhooks.
+ * courier's systems): where each parcel is on its route and when it last
+ * moved. Pasar's shipments learn of it only through signed tracking webhooks.
  * Also: shipments name their order by number, ledger accounts their owner.
  */
 export default class extends BaseSchema {
@@ -16,9 +16,10 @@ export default class extends BaseSchema {
       table.integer('step').unsigned().notNullable().defaultTo(0)
       table.boolean('cash_on_delivery').notNullable().defaultTo(false)
       table.bigInteger('cod_amount').notNullable().defaultTo(0)
-      table.datetime('next_step_at').nullable()
+      // When it last moved (or was booked); null once at the end of its route.
+      table.datetime('moved_at').nullable()
       table.datetime('created_at').notNullable()
-      table.index(['market_code', 'next_step_at'])
+      table.index(['market_code', 'moved_at'])
     })
     // Logistics names the order by its number, not by reading the orders table.
     this.schema.alterTable('shipments', (table) => {

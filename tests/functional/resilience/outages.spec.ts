@@ -1,35 +1,13 @@
 import { test } from '@japa/runner'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import app from '@adonisjs/core/services/app'
 import { client as clientAt, startInstance, stopInstance } from '#tests/support/api_client'
 import { PASSWORD, STAFF_HOST, accountFactory, hostOf, marketContext, staffWithSession, uniqueIp } from '#tests/support/identity'
 import { categoryTree, productFactory } from '#tests/support/catalog'
 import { RedisServer, TcpGate, until } from '#tests/support/outside'
+import { spawnApp, stop } from '#tests/support/processes'
 import { OrderService } from '#orders/services/order_service'
 import { OrderPlacement } from '#orders/services/order_placement'
-
-/** A child process of the app with its output collected. */
-function spawnApp(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, args, {
-    cwd: app.appRoot.pathname,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const output: string[] = []
-  child.stdout!.on('data', (chunk) => output.push(String(chunk)))
-  child.stderr!.on('data', (chunk) => output.push(String(chunk)))
-  return { child, output: () => output.join('') }
-}
-
-async function stop(child: ChildProcess, timeoutMs = 25_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  child.kill('SIGTERM')
-  const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs))])
-  if (code === 'timeout') child.kill('SIGKILL')
-  return code
-}
 
 /** Paid orders of a fresh SG product: their `orders.paid` events are what a worker must deliver. */
 async function paidOrders(count: number) {
