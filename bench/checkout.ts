@@ -9,7 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
-import { fmt, percentile, request, startServer } from './support.js'
+import { fmt, percentile, randomIp, request, startServer } from './support.js'
 
 const PORT = 3394
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 300)
@@ -55,14 +55,15 @@ try {
     category: leaf.slug,
     titles,
     status: 'active',
-    skus: [{ sellerSku: 'BENCH-1', price: { amount: 1990, currency: market.currency }, weightGrams: 200, stock: 1_000_000 }],
+    skus: [{ sellerSku: 'BENCH-1', price: { amount: 1990, currency: market.currency.code }, weightGrams: 200, stock: 1_000_000 }],
   })
   const sku = product.data.skus[0].id as string
 
   // Buyers are many (the checkout limit is per buyer per minute): a fresh one every 5 flows.
   let buyerToken = ''
   const freshBuyer = async () => {
-    const buyer = await call('POST', '/api/v1/auth/register', null, { role: 'buyer', email: `bench-buyer-${randomUUID()}@example.com`, password, fullName: 'Bench Buyer' })
+    // Sign-ups are limited per address: each buyer comes from its own.
+    const buyer = await call('POST', '/api/v1/auth/register', null, { role: 'buyer', email: `bench-buyer-${randomUUID()}@example.com`, password, fullName: 'Bench Buyer' }, { 'x-forwarded-for': randomIp() })
     buyerToken = buyer.data.token.value
   }
 
@@ -82,7 +83,8 @@ try {
     if (!withPayment) return timings
     const checkoutId = placed.data.checkoutId
     const payment = await timed(timings, 'start payment', () => call('POST', `/api/v1/checkouts/${checkoutId}/payments`, buyerToken, {}, { 'idempotency-key': randomUUID() }))
-    await timed(timings, 'sandbox approve', () => call('POST', `/sandbox/pay/${payment.data.id}/approve`, null))
+    const approved = await timed(timings, 'sandbox approve', () => request(PORT, { method: 'POST', path: `/sandbox/pay/${payment.data.id}/approve`, headers: { host: HOST, 'x-forwarded-for': ip } }))
+    if (approved.status !== 202) throw new Error(`sandbox approve: ${approved.status}`)
     const eventId = `evt_${randomUUID()}`
     const payload = JSON.stringify({ type: 'payment.captured', data: { paymentId: payment.data.id, reference: `sbx_${payment.data.id}`, amount: payment.data.amount.amount, currency: payment.data.amount.currency } })
     const now = new Date()

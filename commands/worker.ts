@@ -10,6 +10,7 @@ import '#start/consumers'
 import { oncePerPeriod } from '#messaging/services/lease'
 import { OrderService } from '#orders/services/order_service'
 import { FulfilmentService } from '#orders/services/fulfilment_service'
+import app from '@adonisjs/core/services/app'
 import { SandboxCourierRunner } from '#logistics/services/sandbox_courier_runner'
 import type { MarketContext } from '#markets/market_context'
 import type { RegionsConfig } from '#shards/define_regions'
@@ -133,8 +134,9 @@ export default class Worker extends BaseCommand {
       { name: 'expiry', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => orders.expireUnpaid(market, new Date(), 100, keepGoing), done: 'unpaid orders cancelled' },
       { name: 'release', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => fulfilment.releaseDue(market), done: 'orders released to their sellers (guarantee over)' },
       { name: 'ship-by', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => fulfilment.cancelUnshipped(market), done: 'orders not shipped in time cancelled' },
-      { name: 'sandbox-courier', everyMs: this.courierSeconds * 1000, leased: false, run: (market) => courier.tick(market), done: 'sandbox parcels moved' },
     ]
+    // The sandbox courier delivers parcels nobody carried (and so releases escrow): never in production.
+    if (!app.inProduction) schedules.push({ name: 'sandbox-courier', everyMs: this.courierSeconds * 1000, leased: false, run: (market) => courier.tick(market), done: 'sandbox parcels moved' })
     const scheduleLoop = async (schedule: (typeof schedules)[number]) => {
       while (this.#running) {
         for (const config of markets.all()) {

@@ -2,6 +2,7 @@
  * The queue consumers of each domain, registered with messaging at boot.
  * A new domain that consumes events adds its line here.
  */
+import app from '@adonisjs/core/services/app'
 import { registerConsumers } from '#messaging/consumers'
 import { commitPaidStock } from '#inventory/consumers/commit_paid_stock'
 import { indexProducts } from '#search/consumers/index_products'
@@ -10,4 +11,6 @@ import { sandboxWebhooks } from '#payments/consumers/sandbox_webhooks'
 import { followShipments, refundCancelledOrders } from '#payments/consumers/order_money'
 import { sandboxDisbursements } from '#escrow/consumers/sandbox_disbursements'
 
-registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments, sandboxDisbursements)
+registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments)
+// The sandbox "bank" marks payouts paid that no bank sent: outside production only (there, payouts wait as requested).
+if (!app.inProduction) registerConsumers(sandboxDisbursements)

@@ -81,6 +81,18 @@ export default await Env.create(new URL('../', import.meta.url), {
   // The sandbox courier: seconds between two steps of a parcel, and its webhook secret.
   SANDBOX_COURIER_STEP_SECONDS: Env.schema.number.optional(),
   COURIER_SANDBOX_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  /*
+   * Real providers (the names the shipped market files use). Without an API
+   * key a gateway is paid through the embedded sandbox outside production,
+   * and refused in production. *_API_BASE: the provider's API elsewhere
+   * (tests point the SDKs at a local stand-in).
+   */
+  STRIPE_SECRET_KEY: Env.schema.secret.optional(),
+  STRIPE_WEBHOOK_SECRET: Env.schema.secret.optional(),
+  STRIPE_API_BASE: Env.schema.string.optional(),
+  XENDIT_SECRET_KEY: Env.schema.secret.optional(),
+  XENDIT_CALLBACK_TOKEN: Env.schema.secret.optional(),
+  XENDIT_API_BASE: Env.schema.string.optional(),
   HEALTH_ALLOW: Env.schema.string.optional(),
   HEALTH_TOKEN: Env.schema.secret.optional(),
 })

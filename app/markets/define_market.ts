@@ -43,7 +43,7 @@ export interface MarketTax {
   note?: string
 }
 
-export type PaymentProvider = 'sandbox' | 'cod' | 'stripe'
+export type PaymentProvider = 'sandbox' | 'cod' | 'stripe' | 'xendit'
 export type PaymentMethod =
   | 'card'
   | 'ewallet'
@@ -66,6 +66,10 @@ export interface PaymentGateway {
     webhookSecretEnv?: string
     /** Env variable holding the provider's API key. */
     apiKeyEnv?: string
+    /** Env variable holding the token a provider sends with its callbacks (Xendit's x-callback-token). */
+    callbackTokenEnv?: string
+    /** The provider's channel (Xendit: BCA, QRIS, OVO, GCASH, PAYMAYA...). */
+    channelCode?: string
     /** COD and some wallets cap the order value, in minor units. */
     maxAmount?: number
     /** Card instalments (parcelamento). */

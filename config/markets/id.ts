@@ -44,16 +44,16 @@ export default defineMarket({
       {
         id: 'bca_va',
         name: 'BCA Virtual Account',
-        provider: 'sandbox',
+        provider: 'xendit',
         method: 'virtual_account',
-        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+        settings: { apiKeyEnv: 'XENDIT_SECRET_KEY', callbackTokenEnv: 'XENDIT_CALLBACK_TOKEN', channelCode: 'BCA' },
       },
       {
         id: 'qris',
         name: 'QRIS',
-        provider: 'sandbox',
+        provider: 'xendit',
         method: 'qr',
-        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+        settings: { apiKeyEnv: 'XENDIT_SECRET_KEY', callbackTokenEnv: 'XENDIT_CALLBACK_TOKEN', channelCode: 'QRIS' },
       },
       {
         id: 'gopay',
@@ -65,9 +65,9 @@ export default defineMarket({
       {
         id: 'ovo',
         name: 'OVO',
-        provider: 'sandbox',
+        provider: 'xendit',
         method: 'ewallet',
-        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+        settings: { apiKeyEnv: 'XENDIT_SECRET_KEY', callbackTokenEnv: 'XENDIT_CALLBACK_TOKEN', channelCode: 'OVO' },
       },
       {
         id: 'cod',

@@ -38,16 +38,16 @@ export default defineMarket({
       {
         id: 'gcash',
         name: 'GCash',
-        provider: 'sandbox',
+        provider: 'xendit',
         method: 'ewallet',
-        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+        settings: { apiKeyEnv: 'XENDIT_SECRET_KEY', callbackTokenEnv: 'XENDIT_CALLBACK_TOKEN', channelCode: 'GCASH' },
       },
       {
         id: 'maya',
         name: 'Maya',
-        provider: 'sandbox',
+        provider: 'xendit',
         method: 'ewallet',
-        settings: { webhookSecretEnv: 'PAYMENT_SANDBOX_WEBHOOK_SECRET' },
+        settings: { apiKeyEnv: 'XENDIT_SECRET_KEY', callbackTokenEnv: 'XENDIT_CALLBACK_TOKEN', channelCode: 'PAYMAYA' },
       },
       {
         id: 'card',

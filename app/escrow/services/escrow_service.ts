@@ -73,10 +73,13 @@ export class EscrowService {
   /** What the release of an order gives each party (minor units), before any journal. */
   split(market: MarketContext, order: EscrowOrder) {
     const courier = order.shippingFee + order.codSurcharge
-    const commission = percentOf(market, order.goodsGross, market.config.escrow.commissionRate)
-    const paymentFee = percentOf(market, order.total, market.config.escrow.paymentFeeRate ?? 0)
-    const fixedFee = Math.min(market.config.escrow.fixedFeePerOrder ?? 0, Math.max(0, order.total - courier - commission - paymentFee))
-    const seller = order.total - courier - commission - paymentFee - fixedFee
+    // What the seller's goods bring; the platform's cuts come out of it and never below zero
+    // (a fee on the total of a cheap item with costly shipping can exceed the item).
+    const goods = order.total - courier
+    const commission = Math.min(percentOf(market, order.goodsGross, market.config.escrow.commissionRate), goods)
+    const paymentFee = Math.min(percentOf(market, order.total, market.config.escrow.paymentFeeRate ?? 0), goods - commission)
+    const fixedFee = Math.min(market.config.escrow.fixedFeePerOrder ?? 0, goods - commission - paymentFee)
+    const seller = goods - commission - paymentFee - fixedFee
     return { courier, commission, fees: paymentFee + fixedFee, paymentFee, fixedFee, seller }
   }
 

@@ -238,6 +238,12 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
     if (gateway.provider === 'stripe' && (!settings.apiKeyEnv || !settings.webhookSecretEnv)) {
       report(field, 'stripe needs apiKeyEnv and webhookSecretEnv (names of env variables)')
     }
+    if (gateway.provider === 'xendit' && (!settings.apiKeyEnv || !settings.callbackTokenEnv || !settings.channelCode)) {
+      report(field, 'xendit needs apiKeyEnv, callbackTokenEnv (names of env variables) and channelCode')
+    }
+    if (gateway.provider === 'xendit' && !['virtual_account', 'qr', 'ewallet'].includes(gateway.method)) {
+      report(`payments.gateways.${index}.method`, 'xendit takes virtual_account, qr and ewallet payments here')
+    }
     if (gateway.provider === 'sandbox' && !settings.webhookSecretEnv) {
       report(`${field}.webhookSecretEnv`, 'the sandbox gateway signs webhooks: name the env variable of its secret')
     }

@@ -106,7 +106,7 @@ const courier = vine.object({
 const gateway = vine.object({
   id: id(),
   name: vine.string().minLength(1).maxLength(80),
-  provider: vine.enum(['sandbox', 'cod', 'stripe'] as const),
+  provider: vine.enum(['sandbox', 'cod', 'stripe', 'xendit'] as const),
   method: vine.enum([
     'card',
     'ewallet',
@@ -123,6 +123,8 @@ const gateway = vine.object({
     .object({
       webhookSecretEnv: envName().optional(),
       apiKeyEnv: envName().optional(),
+      callbackTokenEnv: envName().optional(),
+      channelCode: vine.string().regex(/^[A-Z][A-Z0-9_]{1,29}$/).optional(),
       maxAmount: minorUnits().optional(),
       maxInstallments: vine.number({ strict: true }).withoutDecimals().range([1, 24]).optional(),
     })

@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import { randomUUID } from 'node:crypto'
 import { PaymentService } from '#payments/services/payment_service'
@@ -28,6 +29,8 @@ export default class SandboxPagesController {
 
   private async payment(ctx: HttpContext) {
     const { paymentId } = await paymentParam.validate(ctx.params)
+    // In production no payment is a sandbox one (gateways.ts); the page does not exist there either.
+    if (app.inProduction) return null
     const payment = await this.#payments.findByPublicId(ctx.market, paymentId)
     return payment.provider === 'sandbox' ? payment : null
   }

@@ -6,6 +6,8 @@ export type PaymentAction =
   | { type: 'redirect'; url: string }
   | { type: 'qr'; payload: string }
   | { type: 'virtual_account'; bank: string; number: string }
+  /** Card details are collected by the provider's own SDK in the storefront (never by Pasar), which confirms with this secret. */
+  | { type: 'card_form'; provider: string; clientSecret: string }
   | { type: 'none' }
 
 export interface PaymentRequest {
@@ -23,7 +25,8 @@ export interface PaymentRequest {
 export interface GatewayEvent {
   /** The provider's id of the event: applied once. */
   id: string
-  type: 'payment.captured' | 'payment.failed' | 'payment.refunded'
+  /** `other`: genuine, but nothing Pasar acts on (recorded and answered 200). */
+  type: 'payment.captured' | 'payment.failed' | 'payment.refunded' | 'other'
   /** Our payment public id, or the provider's reference to find it by. */
   paymentId?: string
   providerReference?: string

@@ -6,7 +6,7 @@ import type { PaymentGateway as GatewayConfig } from '#markets/define_market'
 import { OrderService } from '#orders/services/order_service'
 import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { Outbox } from '#messaging/services/outbox'
-import { gatewayProvider } from '#payments/gateways/gateways'
+import { gatewayProvider, providerFor } from '#payments/gateways/gateways'
 import { WebhookRejectedError, type GatewayEvent } from '#payments/gateways/gateway'
 import { fieldError } from '#exceptions/field_error'
 import { NotFoundError } from '#exceptions/not_found_error'
@@ -25,6 +25,14 @@ export class WebhookSignatureError extends DomainError {
   static code = 'E_WEBHOOK_REJECTED'
   constructor(reason: string) {
     super(`Webhook rejected: ${reason}`, { reason })
+  }
+}
+
+export class ProviderUnavailableError extends DomainError {
+  static status = 503
+  static code = 'E_DEPENDENCY_UNAVAILABLE'
+  constructor(provider: string, cause?: unknown) {
+    super(`The payment provider ${provider} did not answer`, { dependency: provider }, { details: { dependency: provider }, headers: { 'Retry-After': '5' }, cause })
   }
 }
 
@@ -77,8 +85,8 @@ export class PaymentService {
       const payable = orders.filter((order) => order.status === 'pending_payment')
       if (payable.length === 0) throw new NothingToPayError(checkoutId)
       const gateway = this.gatewayConfig(market, input.gateway ?? payable[0].payment_gateway)
-      const provider = gatewayProvider(gateway.provider)
-      if (!provider) throw fieldError('gateway', 'provider', `gateway "${gateway.id}" has no provider in this deployment`)
+      const provider = providerFor(gateway)
+      if (!provider) throw fieldError('gateway', 'provider', `gateway "${gateway.id}" is not available in this deployment (its provider has no API key)`)
       const amount = payable.reduce((sum, order) => sum + Number(order.total), 0)
       if (gateway.settings?.maxAmount !== undefined && amount > gateway.settings.maxAmount) {
         throw fieldError('gateway', 'maxAmount', `gateway: ${gateway.name} takes payments up to its maximum amount`)
@@ -99,7 +107,8 @@ export class PaymentService {
         buyer_id: buyer.id,
         order_numbers: JSON.stringify(payable.map((order) => order.number)),
         gateway: gateway.id,
-        provider: gateway.provider,
+        // The provider that really takes it (the sandbox, where it stands in).
+        provider: provider.provider,
         method: gateway.method,
         status: 'pending',
         amount,
@@ -108,15 +117,10 @@ export class PaymentService {
         created_at: new Date(),
         updated_at: new Date(),
       })
-      const created = await provider.createPayment(market, gateway, {
-        paymentId: publicId,
-        checkoutId,
-        amount,
-        currency: market.currency,
-        idempotencyKey: publicId,
-        description: `Pasar ${market.code} checkout ${checkoutId}`,
-      })
-      await market.table('payments').where('id', paymentRowId).update({ provider_reference: created.providerReference, action: JSON.stringify(created.action) })
+      if (gateway.method === 'cod') {
+        const created = await provider.createPayment(market, gateway, { paymentId: publicId, checkoutId, amount, currency: market.currency, idempotencyKey: publicId, description: '' })
+        await market.table('payments').where('id', paymentRowId).update({ action: JSON.stringify(created.action) })
+      }
       if (gateway.method === 'cod') {
         // Nothing to pay now: the orders go to the seller to ship, paid on delivery.
         for (const order of payable) await this.#orders.confirmCashOnDelivery(market, order.number, { type: 'buyer', id: buyer.publicId })
@@ -132,7 +136,38 @@ export class PaymentService {
         created_at: new Date(),
       })
       return answer
+    }).then(async (answer) => {
+      await this.requestAtProvider(market, answer.paymentId)
+      return answer
     })
+  }
+
+  /**
+   * Asks the provider for the payment (outside the transaction: no order
+   * row stays locked while a provider answers). Idempotent by the payment's
+   * id, so a retry of the buyer's request, with the same Idempotency-Key,
+   * completes a payment whose provider call failed before.
+   */
+  private async requestAtProvider(market: MarketContext, paymentId: string) {
+    const payment = await this.findByPublicId(market, paymentId)
+    if (payment.action || payment.status !== 'pending') return
+    const gateway = this.gatewayConfig(market, payment.gateway)
+    const provider = gatewayProvider(payment.provider)!
+    let created
+    try {
+      created = await provider.createPayment(market, gateway, {
+        paymentId,
+        checkoutId: payment.checkout_id,
+        amount: Number(payment.amount),
+        currency: payment.currency,
+        idempotencyKey: paymentId,
+        description: `Pasar ${market.code} checkout ${payment.checkout_id}`,
+      })
+    } catch (error) {
+      logger.warn({ err: error, market: market.code, payment: paymentId, provider: payment.provider }, 'payment provider did not take the payment; a retry with the same Idempotency-Key tries again')
+      throw new ProviderUnavailableError(payment.provider, error)
+    }
+    await market.table('payments').where('id', payment.id).whereNull('action').update({ provider_reference: created.providerReference, action: JSON.stringify(created.action), updated_at: new Date() })
   }
 
   async findByPublicId(market: MarketContext, publicId: string) {
@@ -172,6 +207,10 @@ export class PaymentService {
       } catch (error) {
         if ((error as { code?: string }).code === 'ER_DUP_ENTRY') return 'duplicate'
         throw error
+      }
+      if (event.type === 'other') {
+        await market.table('payment_events').where('provider', provider).where('provider_event_id', event.id).update({ outcome: 'ignored' })
+        return 'ignored'
       }
       const query = market.table('payments').forUpdate()
       if (event.paymentId) query.where('public_id', event.paymentId)
@@ -242,7 +281,7 @@ export class PaymentService {
   /** Refunds decided in a committed transaction, sent to the gateway (idempotent by key); a failure stays owed in the ledger. */
   private async sendRefunds(market: MarketContext, refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[]) {
     for (const refund of refunds) {
-      const provider = gatewayProvider(refund.gateway.provider)
+      const provider = gatewayProvider(refund.payment.provider)
       try {
         await provider!.refund(market, refund.gateway, { paymentId: refund.payment.public_id, providerReference: refund.payment.provider_reference, amount: Number(refund.payment.amount), currency: refund.payment.currency }, refund.amount, refund.key)
       } catch (error) {
