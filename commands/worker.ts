@@ -11,6 +11,8 @@ import { oncePerPeriod } from '#messaging/services/lease'
 import { OrderService } from '#orders/services/order_service'
 import { FulfilmentService } from '#orders/services/fulfilment_service'
 import app from '@adonisjs/core/services/app'
+import { ReturnService } from '#returns/services/return_service'
+import { PaymentService } from '#payments/services/payment_service'
 import { SandboxCourierRunner } from '#logistics/services/sandbox_courier_runner'
 import type { MarketContext } from '#markets/market_context'
 import type { RegionsConfig } from '#shards/define_regions'
@@ -123,6 +125,8 @@ export default class Worker extends BaseCommand {
     const orders = new OrderService()
     const fulfilment = new FulfilmentService()
     const courier = new SandboxCourierRunner()
+    const returns = new ReturnService()
+    const payments = new PaymentService()
     const keepGoing = () => this.#running
     /*
      * Each schedule runs per market. Under a lease (`oncePerPeriod`): one
@@ -134,6 +138,8 @@ export default class Worker extends BaseCommand {
       { name: 'expiry', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => orders.expireUnpaid(market, new Date(), 100, keepGoing), done: 'unpaid orders cancelled' },
       { name: 'release', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => fulfilment.releaseDue(market), done: 'orders released to their sellers (guarantee over)' },
       { name: 'ship-by', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => fulfilment.cancelUnshipped(market), done: 'orders not shipped in time cancelled' },
+      { name: 'return-answers', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => returns.acceptUnanswered(market), done: 'returns the seller did not answer in time accepted' },
+      { name: 'refund-retries', everyMs: this.expirySeconds * 1000, leased: true, run: (market) => payments.retryRefunds(market), done: 'gateway refunds sent again' },
     ]
     // The sandbox courier delivers parcels nobody carried (and so releases escrow): never in production.
     if (!app.inProduction) schedules.push({ name: 'sandbox-courier', everyMs: this.courierSeconds * 1000, leased: false, run: (market) => courier.tick(market), done: 'sandbox parcels moved' })

@@ -10,7 +10,10 @@ import { countSold } from '#catalog/consumers/count_sold'
 import { sandboxWebhooks } from '#payments/consumers/sandbox_webhooks'
 import { followShipments, refundCancelledOrders } from '#payments/consumers/order_money'
 import { sandboxDisbursements } from '#escrow/consumers/sandbox_disbursements'
+import { composeNotifications, sendNotificationEmails } from '#notifications/consumers/notify'
+import { followReturnParcels } from '#returns/consumers/return_parcels'
 
-registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments)
+registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments, followReturnParcels)
+registerConsumers(composeNotifications, sendNotificationEmails)
 // The sandbox "bank" marks payouts paid that no bank sent: outside production only (there, payouts wait as requested).
 if (!app.inProduction) registerConsumers(sandboxDisbursements)

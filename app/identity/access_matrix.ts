@@ -37,6 +37,7 @@ export const ACCESS_MATRIX = {
   'auth.logout': { audience: 'storefront', roles: ANY_ACCOUNT },
   'me.show': { audience: 'storefront', roles: ANY_ACCOUNT },
   'me.password': { audience: 'storefront', roles: ANY_ACCOUNT },
+  'me.notifications.index': { audience: 'storefront', roles: ANY_ACCOUNT },
   'seller.shop.show': { audience: 'storefront', roles: ['seller'] },
   'seller.shop.update': { audience: 'storefront', roles: ['seller'] },
   'seller.products.index': { audience: 'storefront', roles: ['seller'] },
@@ -66,6 +67,11 @@ export const ACCESS_MATRIX = {
   'seller.wallet.entries': { audience: 'storefront', roles: ['seller'] },
   'seller.payouts.index': { audience: 'storefront', roles: ['seller'] },
   'seller.payouts.store': { audience: 'storefront', roles: ['seller'] },
+  'returns.store': { audience: 'storefront', roles: ['buyer'] },
+  'returns.show': { audience: 'storefront', roles: ['buyer'] },
+  'seller.returns.index': { audience: 'storefront', roles: ['seller'] },
+  'seller.returns.show': { audience: 'storefront', roles: ['seller'] },
+  'seller.returns.respond': { audience: 'storefront', roles: ['seller'] },
 
   'staff.totp.enroll': { audience: 'staff', roles: ANY_STAFF, challenge: true },
   'staff.totp.verify': { audience: 'staff', roles: ANY_STAFF, challenge: true },
@@ -82,6 +88,10 @@ export const ACCESS_MATRIX = {
   'ops.flash_sales.index': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'ops.flash_sales.store': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'finance.ledger.trial_balance': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
+  'support.returns.index': { audience: 'staff', roles: ['admin', 'support'], marketParam: 'code' },
+  'support.returns.store': { audience: 'staff', roles: ['admin', 'support'], marketParam: 'code' },
+  'support.returns.show': { audience: 'staff', roles: ['admin', 'support'], marketParam: 'code' },
+  'support.returns.decide': { audience: 'staff', roles: ['admin', 'support'], marketParam: 'code' },
 } as const satisfies Record<string, AccessRule>
 
 export type ProtectedRouteName = keyof typeof ACCESS_MATRIX

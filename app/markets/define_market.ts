@@ -152,6 +152,7 @@ export interface MarketDefinition {
     /** Smallest payout a seller can request, minor units (default 0). */
     payoutMinimum?: number
   }
+  returns: MarketReturns
   limits: {
     maxCartLines: number
     /** Minor units. */
@@ -162,6 +163,21 @@ export interface MarketDefinition {
     /** Reads without a token (catalog, search), per client IP and web process, per minute. */
     anonymousRequestsPerMinute: number
   }
+}
+
+/** Why a buyer may ask for a return, and whether the goods then go back to the seller. */
+export interface ReturnReason {
+  /** Stable id; its label is `return_reasons:<id>` in every locale of the market. */
+  id: string
+  goodsBack: boolean
+}
+
+export interface MarketReturns {
+  /** Days after delivery a buyer can ask for a return (also once the order is completed). */
+  windowDays: number
+  /** Days the seller has to accept or dispute; silence counts as accepted. */
+  sellerResponseDays: number
+  reasons: ReturnReason[]
 }
 
 export function defineMarket(definition: MarketDefinition): MarketDefinition {

@@ -1,4 +1,4 @@
-import { dinero, toDecimal, toSnapshot, transformScale, halfEven, type Dinero } from 'dinero.js'
+import { allocate, dinero, toDecimal, toSnapshot, transformScale, halfEven, type Dinero } from 'dinero.js'
 import * as currencies from 'dinero.js/currencies'
 
 type Currency = { code: string; base: number; exponent: number }
@@ -100,4 +100,18 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
 /** Integer minor units of a Money in its currency's exponent, as BigInt. */
 export function minorOf(value: Money): bigint {
   return BigInt(toMinorUnits(value))
+}
+
+/**
+ * Splits an amount over weights (dinero `allocate`): the parts are integer
+ * minor units, proportional to the weights, and always sum to the amount.
+ * All-zero weights give everything to nobody: zeros (amount 0 only).
+ */
+export function allocateMinor(amount: number, currencyCode: string, weights: number[]): number[] {
+  if (weights.length === 0) return []
+  if (weights.every((weight) => weight === 0)) {
+    if (amount !== 0) throw new Error(`cannot allocate ${amount} over zero weights`)
+    return weights.map(() => 0)
+  }
+  return allocate(money(amount, currencyCode), weights).map((part) => toSnapshot(part).amount)
 }

@@ -23,7 +23,8 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   // refunded without delivery: the parcel went back to the seller.
   shipped: ['delivered', 'refunded'],
   delivered: ['completed', 'return_requested'],
-  completed: [],
+  // a return after completion (within the window): the refund claws back from the seller.
+  completed: ['return_requested'],
   cancelled: [],
   return_requested: ['refunded', 'completed'],
   refunded: [],

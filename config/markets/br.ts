@@ -139,6 +139,19 @@ export default defineMarket({
     guaranteeExtensionDays: 3,
     payoutMinimum: 1_000,
   },
+  returns: {
+    windowDays: 7,
+    sellerResponseDays: 3,
+    reasons: [
+      { id: 'not_received', goodsBack: false },
+      { id: 'damaged', goodsBack: true },
+      { id: 'wrong_item', goodsBack: true },
+      { id: 'not_as_described', goodsBack: true },
+      { id: 'missing_parts', goodsBack: false },
+      // Código de Defesa do Consumidor, art. 49: seven days to withdraw from a purchase made online, no reason needed.
+      { id: 'changed_mind', goodsBack: true },
+    ],
+  },
   limits: {
     maxCartLines: 200,
     maxOrderValue: 5_000_000,

@@ -171,6 +171,17 @@ export default defineMarket({
     guaranteeExtensionDays: 3,
     payoutMinimum: 1_000,
   },
+  returns: {
+    windowDays: 15,
+    sellerResponseDays: 3,
+    reasons: [
+      { id: 'not_received', goodsBack: false },
+      { id: 'damaged', goodsBack: true },
+      { id: 'wrong_item', goodsBack: true },
+      { id: 'not_as_described', goodsBack: true },
+      { id: 'missing_parts', goodsBack: false },
+    ],
+  },
   limits: {
     maxCartLines: 200,
     maxOrderValue: 5_000_000,

@@ -157,6 +157,17 @@ export default defineMarket({
     guaranteeExtensionDays: 3,
     payoutMinimum: 10_000,
   },
+  returns: {
+    windowDays: 7,
+    sellerResponseDays: 3,
+    reasons: [
+      { id: 'not_received', goodsBack: false },
+      { id: 'damaged', goodsBack: true },
+      { id: 'wrong_item', goodsBack: true },
+      { id: 'not_as_described', goodsBack: true },
+      { id: 'missing_parts', goodsBack: false },
+    ],
+  },
   limits: {
     maxCartLines: 200,
     maxOrderValue: 20_000_000,

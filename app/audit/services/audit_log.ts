@@ -18,6 +18,8 @@ export type AuditAction =
   | 'identity.password_changed'
   | 'identity.password_change_failed'
   | 'identity.password_change_locked'
+  | 'returns.opened_for_buyer'
+  | 'returns.decided'
 
 export interface AuditEntry {
   action: AuditAction

@@ -1,5 +1,5 @@
 import type { MarketContext } from '#markets/market_context'
-import { Accounts } from '#escrow/ledger_accounts'
+import { Accounts, type AccountSpec } from '#escrow/ledger_accounts'
 import { Ledger, type Leg } from '#escrow/services/ledger'
 import { divideRounded } from '#money/money'
 
@@ -107,6 +107,47 @@ export class EscrowService {
         { account: Accounts.escrow(order.number), amount: order.total },
         { account: Accounts.gatewayClearing(gateway), amount: -order.total },
       ],
+    })
+  }
+
+  /** Whether the order's escrow was released to its seller (a refund then claws back). */
+  async isReleased(market: MarketContext, orderNumber: string) {
+    return Boolean(await market.table('ledger_transfers').where('transfer_key', `release:${orderNumber}`).select('id').first())
+  }
+
+  /**
+   * A return's refund, once by its key. Before release it comes out of the
+   * order's escrow. After release it is clawed back from the seller's
+   * payable (which may go below zero: the seller then owes it, and payouts
+   * wait until it is earned back), less the platform's commission on it,
+   * which the platform gives back. `to` is the gateway's clearing account
+   * (the refund leaves through the gateway) or the buyer's wallet (COD).
+   */
+  async refundReturn(market: MarketContext, input: { key: string; order: EscrowOrder; amount: number; goodsAmount: number; afterRelease: boolean; to: AccountSpec }) {
+    if (!input.afterRelease) {
+      return this.#ledger.post(market, {
+        key: input.key,
+        kind: 'refund',
+        reference: input.order.number,
+        legs: [
+          { account: Accounts.escrow(input.order.number, input.order.shopPublicId), amount: input.amount },
+          { account: input.to, amount: -input.amount },
+        ],
+      })
+    }
+    const commissionBack = Math.min(percentOf(market, input.goodsAmount, market.config.escrow.commissionRate), input.amount)
+    const payable = Accounts.sellerPayable(input.order.shopPublicId)
+    return this.#ledger.post(market, {
+      key: input.key,
+      kind: 'clawback',
+      reference: input.order.number,
+      overdraw: [payable.code],
+      legs: [
+        { account: payable, amount: input.amount - commissionBack },
+        { account: Accounts.platformCommission(), amount: commissionBack },
+        { account: input.to, amount: -input.amount },
+      ],
+      metadata: { commissionBack },
     })
   }
 

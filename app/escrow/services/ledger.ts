@@ -12,6 +12,8 @@ export interface TransferInput {
   /** Idempotency: one transfer per key and market, however often it is posted. */
   key: string
   kind: 'capture' | 'release' | 'refund' | 'payout' | 'payout_settled' | 'payout_failed' | 'cod_collected' | 'clawback'
+  /** Accounts this journal may take below zero: only an explicit clawback from a seller who was already paid. */
+  overdraw?: string[]
   /** What it is about (an order or payout number). */
   reference: string | null
   legs: Leg[]
@@ -67,7 +69,7 @@ export class Ledger {
         const row = accounts.get(code)!
         const after = Number(row.balance) + delta
         const normal = row.normal_side === 'credit' ? -after : after
-        if (row.must_not_go_negative && normal < 0) throw new LedgerRuleError(code)
+        if (row.must_not_go_negative && normal < 0 && !input.overdraw?.includes(code)) throw new LedgerRuleError(code)
       }
 
       let transferId: number

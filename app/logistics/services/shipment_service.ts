@@ -32,6 +32,9 @@ export interface ShippableOrder {
   codAmount: number
 }
 
+/** A parcel takes an order's goods to its buyer, or (a return) back to its seller. */
+export type ShipmentPurpose = 'delivery' | 'return'
+
 /**
  * Parcels (DESIGN.md §8b): booked with the order's courier, tracked through
  * the courier's signed webhooks (normalized, deduplicated, never moving a
@@ -39,9 +42,9 @@ export interface ShippableOrder {
  * `logistics.shipment_status_changed` for the order and the money to follow.
  */
 export class ShipmentService {
-  async book(market: MarketContext, order: ShippableOrder, pickupDate: string | null) {
+  async book(market: MarketContext, order: ShippableOrder, pickupDate: string | null, purpose: { kind: ShipmentPurpose; returnId?: string } = { kind: 'delivery' }) {
     return market.transaction(async (market) => {
-      const existing = await market.table('shipments').where('order_id', order.id).first()
+      const existing = await market.table('shipments').where('order_id', order.id).where('purpose', purpose.kind).first()
       if (existing) throw new AlreadyShippedError(order.number)
       const courier = courierOf(market, order.courierId)
       const publicId = market.publicId()
@@ -57,6 +60,8 @@ export class ShipmentService {
         public_id: publicId,
         order_id: order.id,
         order_number: order.number,
+        purpose: purpose.kind,
+        return_public_id: purpose.returnId ?? null,
         courier_id: courier.id,
         provider: 'sandbox',
         tracking_number: booked.trackingNumber,
@@ -68,7 +73,7 @@ export class ShipmentService {
         created_at: new Date(),
         updated_at: new Date(),
       })
-      await Outbox.record(market, { domain: 'logistics', name: 'shipment_booked', data: { order: order.number, shipment: publicId, tracking: booked.trackingNumber, courier: courier.id } })
+      await Outbox.record(market, { domain: 'logistics', name: 'shipment_booked', data: { order: order.number, shipment: publicId, tracking: booked.trackingNumber, courier: courier.id, purpose: purpose.kind, return: purpose.returnId ?? null } })
       return { shipmentId: publicId, trackingNumber: booked.trackingNumber, labelUrl: booked.labelUrl, courier: { id: courier.id, name: courier.name } }
     })
   }
@@ -102,15 +107,15 @@ export class ShipmentService {
       await Outbox.record(market, {
         domain: 'logistics',
         name: 'shipment_status_changed',
-        data: { order: shipment.order_number, shipment: shipment.public_id, status: event.status, at: event.occurredAt.toISOString(), cashCollected: event.cashCollected ?? null },
+        data: { order: shipment.order_number, shipment: shipment.public_id, purpose: shipment.purpose, return: shipment.return_public_id, status: event.status, at: event.occurredAt.toISOString(), cashCollected: event.cashCollected ?? null },
       })
       return { event: event.id, outcome: event.status }
     })
   }
 
   /** A shipment and its history, oldest first, for the order's buyer or seller. */
-  async forOrder(market: MarketContext, orderId: number) {
-    const shipment = await market.table('shipments').where('order_id', orderId).first()
+  async forOrder(market: MarketContext, orderId: number, purpose: ShipmentPurpose = 'delivery') {
+    const shipment = await market.table('shipments').where('order_id', orderId).where('purpose', purpose).first()
     if (!shipment) return null
     const events = await market.table('shipment_events').where('shipment_id', shipment.id).orderBy('occurred_at').orderBy('id')
     return { shipment, events }

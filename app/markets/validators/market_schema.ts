@@ -181,6 +181,11 @@ export const marketSchema = vine.object({
     guaranteeExtensionDays: vine.number({ strict: true }).withoutDecimals().range([1, 30]).optional(),
     payoutMinimum: minorUnits().optional(),
   }),
+  returns: vine.object({
+    windowDays: vine.number({ strict: true }).withoutDecimals().range([1, 90]),
+    sellerResponseDays: vine.number({ strict: true }).withoutDecimals().range([1, 30]),
+    reasons: vine.array(vine.object({ id: id(), goodsBack: vine.boolean({ strict: true }) })).minLength(1).distinct('id'),
+  }),
   limits: vine.object({
     maxCartLines: vine.number({ strict: true }).withoutDecimals().range([1, 1000]),
     maxOrderValue: minorUnits().min(1),

@@ -117,7 +117,7 @@ export class FulfilmentService {
   async cancelUnshipped(market: MarketContext, now = new Date(), batch = 100) {
     const due = await market
       .table('orders as o')
-      .leftJoin('shipments as s', 's.order_id', 'o.id')
+      .leftJoin('shipments as s', (join) => join.on('s.order_id', 'o.id').andOnVal('s.purpose', 'delivery'))
       .whereIn('o.status', ['paid', 'ready_to_ship'])
       .where('o.ship_by_at', '<', now)
       .whereNull('s.id')
@@ -130,7 +130,7 @@ export class FulfilmentService {
         await market.transaction(async (market) => {
           // The order locked first, as ship() does; booked meanwhile means the seller made it.
           await market.table('orders').where('number', number).forUpdate().first()
-          if (await market.table('shipments').where('order_number', number).first()) return
+          if (await market.table('shipments').where('order_number', number).where('purpose', 'delivery').first()) return
           await this.#orders.cancel(market, number, { type: 'system', id: null }, 'not shipped in time')
           cancelled++
         })

@@ -20,7 +20,9 @@ export const followShipments: ConsumerDefinition = {
   name: 'payments.follow-shipments',
   bindings: ['*.logistics.shipment_status_changed'],
   async handle(envelope, market) {
-    const { order, status, at, cashCollected } = envelope.data as { order: string; status: string; at: string; cashCollected: number | null }
+    const { order, status, at, cashCollected, purpose } = envelope.data as { order: string; status: string; at: string; cashCollected: number | null; purpose?: string }
+    // A return parcel moves the return case (returns domain), not the order's delivery.
+    if (purpose === 'return') return
     if (status === 'delivered' && cashCollected !== null) await new PaymentService().cashCollected(market, order, cashCollected)
     await new FulfilmentService().shipmentStatusChanged(market, order, status, new Date(at))
   },

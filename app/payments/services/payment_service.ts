@@ -5,6 +5,7 @@ import type Account from '#identity/models/account'
 import type { PaymentGateway as GatewayConfig } from '#markets/define_market'
 import { OrderService } from '#orders/services/order_service'
 import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
+import { Accounts, type AccountSpec } from '#escrow/ledger_accounts'
 import { Outbox } from '#messaging/services/outbox'
 import { gatewayProvider, providerFor } from '#payments/gateways/gateways'
 import { WebhookRejectedError, type GatewayEvent } from '#payments/gateways/gateway'
@@ -35,6 +36,17 @@ export class ProviderUnavailableError extends DomainError {
     super(`The payment provider ${provider} did not answer`, { dependency: provider }, { details: { dependency: provider }, headers: { 'Retry-After': '5' }, cause })
   }
 }
+
+export class RefundExceedsError extends DomainError {
+  static status = 409
+  static code = 'E_REFUND_EXCEEDS_CAPTURED'
+  constructor(number: string, refundable: number) {
+    super(`Order ${number} has only ${refundable} left to refund`, { number, refundable }, { details: { refundable } })
+  }
+}
+
+/** Failed gateway refunds are sent again by the worker this many times, then left to support (logged). */
+const REFUND_ATTEMPTS = 10
 
 export type PaymentStatus = 'pending' | 'authorized' | 'captured' | 'failed' | 'expired' | 'superseded' | 'refunded' | 'partially_refunded'
 
@@ -200,7 +212,7 @@ export class PaymentService {
       if (error instanceof WebhookRejectedError) throw new WebhookSignatureError(error.message)
       throw error
     }
-    const refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[] = []
+    const refunds: number[] = []
     const outcome = await market.transaction(async (market) => {
       try {
         await market.insert('payment_events', { provider, provider_event_id: event.id, type: event.type, payload: JSON.stringify(event.raw), outcome: 'received', received_at: new Date() })
@@ -243,16 +255,17 @@ export class PaymentService {
       if (!payment || held <= 0) return null
       const { created } = await this.#escrow.refundBeforeRelease(market, { number, total: held }, payment.gateway)
       if (!created) return null
+      const refundId = await this.recordRefund(market, payment, { key: `refund:${number}`, orderNumber: number, amount: held, destination: 'gateway' })
       const refunded = Number(payment.refunded_amount ?? 0) + held
       await market
         .table('payments')
         .where('id', payment.id)
         .update({ status: refunded >= Number(payment.amount) ? 'refunded' : 'partially_refunded', refunded_amount: refunded, updated_at: new Date() })
       await Outbox.record(market, { domain: 'payments', name: 'refunded', correlationId: payment.checkout_id, data: { payment: payment.public_id, order: number, amount: held } })
-      return { gateway: this.gatewayConfig(market, payment.gateway), payment, amount: held, key: `refund:${number}` }
+      return { id: refundId, amount: held }
     })
     // After the commit (the consumer's, when a consumer refunds): money never leaves for a refund that did not happen.
-    if (refund) await market.afterCommit(() => this.sendRefunds(market, [refund]))
+    if (refund?.id) await market.afterCommit(() => this.sendRefunds(market, [refund.id!]))
     return refund?.amount ?? 0
   }
 
@@ -278,19 +291,113 @@ export class PaymentService {
     })
   }
 
-  /** Refunds decided in a committed transaction, sent to the gateway (idempotent by key); a failure stays owed in the ledger. */
-  private async sendRefunds(market: MarketContext, refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[]) {
-    for (const refund of refunds) {
-      const provider = gatewayProvider(refund.payment.provider)
+  /**
+   * What is left to refund of an order: what its payment captured for it,
+   * less every refund recorded for it (sent or not yet), read under the
+   * payment's row lock by the caller's transaction.
+   */
+  async refundable(market: MarketContext, orderNumber: string, options: { lock?: boolean } = {}) {
+    const query = market.table('payments').whereRaw('JSON_CONTAINS(order_numbers, ?)', [JSON.stringify(orderNumber)]).whereIn('status', ['captured', 'partially_refunded', 'refunded'])
+    if (options.lock) query.forUpdate()
+    const payment = await query.first()
+    if (!payment) return { payment: null, refundable: 0 }
+    const order = await market.table('orders').where('number', orderNumber).select('total').first()
+    const refunded = await market.table('refunds').where('order_number', orderNumber).sum('amount as total').first()
+    const refundable = Math.max(0, Math.min(Number(order.total) - Number(refunded?.total ?? 0), Number(payment.amount) - Number(payment.refunded_amount ?? 0)))
+    return { payment, refundable }
+  }
+
+  /**
+   * A return's refund (decided by the returns domain, in its transaction):
+   * checked against what is refundable under the payment's row lock (so
+   * parallel decisions cannot refund twice), booked in the ledger by `post`
+   * towards the gateway's clearing account or, for cash on delivery, the
+   * buyer's platform wallet, recorded once by its key, and sent to the
+   * gateway after the commit.
+   */
+  async refundForReturn(market: MarketContext, input: { orderNumber: string; buyerPublicId: string; amount: number; key: string; returnId: string; post: (to: AccountSpec) => Promise<unknown> }) {
+    return market.transaction(async (market) => {
+      const { payment, refundable } = await this.refundable(market, input.orderNumber, { lock: true })
+      if (!payment) throw new RefundExceedsError(input.orderNumber, 0)
+      if (await market.table('refunds').where('refund_key', input.key).first()) return { destination: null, created: false }
+      if (input.amount > refundable) throw new RefundExceedsError(input.orderNumber, refundable)
+      const destination = payment.method === 'cod' ? ('wallet' as const) : ('gateway' as const)
+      await input.post(destination === 'wallet' ? Accounts.buyerWallet(input.buyerPublicId) : Accounts.gatewayClearing(payment.gateway))
+      const id = await this.recordRefund(market, payment, { key: input.key, orderNumber: input.orderNumber, amount: input.amount, destination, returnId: input.returnId })
+      const refunded = Number(payment.refunded_amount ?? 0) + input.amount
+      await market
+        .table('payments')
+        .where('id', payment.id)
+        .update({ status: refunded >= Number(payment.amount) ? 'refunded' : 'partially_refunded', refunded_amount: refunded, updated_at: new Date() })
+      await Outbox.record(market, { domain: 'payments', name: 'refunded', correlationId: payment.checkout_id, data: { payment: payment.public_id, order: input.orderNumber, amount: input.amount, return: input.returnId, destination } })
+      if (id && destination === 'gateway') await market.afterCommit(() => this.sendRefunds(market, [id]))
+      return { destination, created: true }
+    })
+  }
+
+  /** A refund decided: one row per key (null when it was recorded before). A wallet refund is settled at once. */
+  private async recordRefund(market: MarketContext, payment: Record<string, any>, input: { key: string; orderNumber: string; amount: number; destination: 'gateway' | 'wallet'; returnId?: string }) {
+    try {
+      return await market.insert('refunds', {
+        public_id: market.publicId(),
+        refund_key: input.key,
+        order_number: input.orderNumber,
+        payment_id: payment.id,
+        return_public_id: input.returnId ?? null,
+        destination: input.destination,
+        amount: input.amount,
+        currency: payment.currency,
+        status: input.destination === 'wallet' ? 'settled' : 'pending',
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') return null
+      throw error
+    }
+  }
+
+  /**
+   * Sends committed refunds to their gateway (idempotent at the provider by
+   * the refund's key): `sent` once the provider took it, `failed` with the
+   * error otherwise, for the worker to send again (retryRefunds).
+   */
+  async sendRefunds(context: MarketContext, ids: number[]) {
+    // Called after a commit: never on the finished transaction.
+    const market = context.outside()
+    for (const id of ids) {
+      const refund = await market.table('refunds').where('id', id).whereIn('status', ['pending', 'failed']).first()
+      if (!refund) continue
+      const payment = await market.table('payments').where('id', refund.payment_id).first()
+      const provider = gatewayProvider(payment.provider)
       try {
-        await provider!.refund(market, refund.gateway, { paymentId: refund.payment.public_id, providerReference: refund.payment.provider_reference, amount: Number(refund.payment.amount), currency: refund.payment.currency }, refund.amount, refund.key)
+        await provider!.refund(market, this.gatewayConfig(market, payment.gateway), { paymentId: payment.public_id, providerReference: payment.provider_reference, amount: Number(payment.amount), currency: payment.currency }, Number(refund.amount), refund.refund_key)
+        await market.table('refunds').where('id', id).update({ status: 'sent', attempts: Number(refund.attempts) + 1, last_error: null, updated_at: new Date() })
       } catch (error) {
-        logger.error({ err: error, market: market.code, payment: refund.payment.public_id }, 'gateway refund failed; the ledger records it owed')
+        const attempts = Number(refund.attempts) + 1
+        await market.table('refunds').where('id', id).update({ status: 'failed', attempts, last_error: String((error as Error).message).slice(0, 500), updated_at: new Date() })
+        const log = attempts >= REFUND_ATTEMPTS ? logger.error.bind(logger) : logger.warn.bind(logger)
+        log({ err: error, market: market.code, refund: refund.public_id, attempts }, attempts >= REFUND_ATTEMPTS ? 'gateway refund failed for the last time: owed in the ledger, for support to settle' : 'gateway refund failed; the worker sends it again')
       }
     }
   }
 
-  private async apply(market: MarketContext, payment: Record<string, any>, event: GatewayEvent, refunds: { gateway: GatewayConfig; payment: Record<string, any>; amount: number; key: string }[]) {
+  /** The worker's retry of refunds the gateway did not take (or never got, after a crash between commit and call). */
+  async retryRefunds(market: MarketContext, now = new Date(), batch = 50) {
+    const due = await market
+      .table('refunds')
+      .whereIn('status', ['pending', 'failed'])
+      .where('destination', 'gateway')
+      .where('attempts', '<', REFUND_ATTEMPTS)
+      .where('updated_at', '<', new Date(now.getTime() - 60_000))
+      .orderBy('id')
+      .limit(batch)
+      .select('id')
+    await this.sendRefunds(market, due.map((row) => Number(row.id)))
+    return due.length
+  }
+
+  private async apply(market: MarketContext, payment: Record<string, any>, event: GatewayEvent, refunds: number[]) {
     if (event.amount !== undefined && (event.amount !== Number(payment.amount) || event.currency !== payment.currency)) return 'amount_mismatch'
     const status = payment.status as PaymentStatus
     if (event.type === 'payment.failed') {
@@ -314,13 +421,16 @@ export class PaymentService {
       } else {
         // Cancelled (its payment window passed) or already paid by another attempt: its money goes back at once.
         const { created } = await this.#escrow.refundBeforeRelease(market, { number: order.number, total: Number(order.total) }, payment.gateway)
-        if (created) refunded += Number(order.total)
+        if (created) {
+          refunded += Number(order.total)
+          const id = await this.recordRefund(market, payment, { key: `refund:${order.number}`, orderNumber: order.number, amount: Number(order.total), destination: 'gateway' })
+          if (id) refunds.push(id)
+        }
       }
     }
     const next: PaymentStatus = refunded === 0 ? 'captured' : refunded === Number(payment.amount) ? 'refunded' : 'partially_refunded'
     await market.table('payments').where('id', payment.id).update({ status: next, refunded_amount: refunded, captured_at: new Date(), updated_at: new Date() })
     await Outbox.record(market, { domain: 'payments', name: 'captured', correlationId: payment.checkout_id, data: { payment: payment.public_id, checkoutId: payment.checkout_id, amount: Number(payment.amount), refunded } })
-    if (refunded > 0) refunds.push({ gateway: this.gatewayConfig(market, payment.gateway), payment, amount: refunded, key: `refund:${payment.public_id}` })
     return refunded === 0 ? 'captured' : 'captured_and_refunded'
   }
 }

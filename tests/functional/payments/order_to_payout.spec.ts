@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
-import { randomBytes, randomUUID } from 'node:crypto'
-import { PASSWORD, SHOP, hostOf, marketContext, staffWithSession, uniqueEmail, uniqueIp, stateFingerprint } from '#tests/support/identity'
-import { categoryTree, titlesFor } from '#tests/support/catalog'
+import { randomUUID } from 'node:crypto'
+import { hostOf, staffWithSession, stateFingerprint } from '#tests/support/identity'
+import { orderStatus, placeOrder, sellerWithProduct } from '#tests/support/flows'
 import { PRICE, assertBooksBalance } from '#tests/support/payments'
 import { until } from '#tests/support/outside'
 import { spawnApp, stop } from '#tests/support/processes'
 import { SandboxCourier } from '#logistics/couriers/sandbox_courier'
 import { EscrowService } from '#escrow/services/escrow_service'
-import type { MarketContext } from '#markets/market_context'
 
 /**
  * The whole life of an order through HTTP and a running worker (a real
@@ -16,58 +15,6 @@ import type { MarketContext } from '#markets/market_context'
  * register, list, order, pay on the sandbox page, ship, track, deliver,
  * confirm, wallet, payout, trial balance.
  */
-
-type Api = ReturnType<typeof apiFor>
-
-function apiFor(client: any, code: string) {
-  return (method: 'get' | 'post' | 'put', path: string, token?: string | null, body?: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    let call = client[method](path).header('Host', hostOf(code)).header('X-Forwarded-For', uniqueIp())
-    for (const [name, value] of Object.entries(headers)) call = call.header(name, value)
-    if (token) call = call.bearerToken(token)
-    if (body) call = call.json(body)
-    return call
-  }
-}
-
-/** A seller who registered and listed one active product, and a buyer, all through the API. */
-async function sellerWithProduct(client: any, code: string, price: number, stock = 20) {
-  const api = apiFor(client, code)
-  const market = await marketContext(code)
-  const { tshirts } = await categoryTree(code)
-  const seller = await api('post', '/api/v1/auth/register', null, {
-    role: 'seller',
-    email: uniqueEmail('seller'),
-    password: PASSWORD,
-    fullName: `Seller of ${code}`,
-    shop: { ...SHOP, name: `Shop ${randomBytes(4).toString('hex')}` },
-  })
-  seller.assertStatus(201)
-  const sellerToken = seller.body().data.token.value as string
-  const listed = await api('post', '/api/v1/seller/products', sellerToken, {
-    category: tshirts.slug,
-    titles: titlesFor(market, 'Batik shirt'),
-    status: 'active',
-    skus: [{ sellerSku: 'BATIK-M', price: { amount: price, currency: market.currency }, weightGrams: 300, stock }],
-  })
-  listed.assertStatus(201)
-  const sku = listed.body().data.skus[0].id as string
-  const buyer = await api('post', '/api/v1/auth/register', null, { role: 'buyer', email: uniqueEmail('buyer'), password: PASSWORD, fullName: `Buyer of ${code}` })
-  buyer.assertStatus(201)
-  return { api, market, sellerToken, buyerToken: buyer.body().data.token.value as string, sku, shop: seller.body().data.account.shop.id as string }
-}
-
-async function orderStatus(market: MarketContext, number: string) {
-  return (await market.table('orders').where('number', number).first()).status as string
-}
-
-/** Places an order of `quantity` units through the cart and the quote, as a storefront does. */
-async function placeOrder(api: Api, buyerToken: string, sku: string, quantity: number, gateway?: string) {
-  ;(await api('post', '/api/v1/cart/lines', buyerToken, { sku, quantity })).assertStatus(201)
-  ;(await api('post', '/api/v1/checkout/quote', buyerToken, gateway ? { paymentGateway: gateway } : {})).assertStatus(200)
-  const placed = await api('post', '/api/v1/orders', buyerToken, gateway ? { paymentGateway: gateway } : {}, { 'Idempotency-Key': randomUUID() })
-  placed.assertStatus(201)
-  return { checkoutId: placed.body().data.checkoutId as string, order: placed.body().data.orders[0] }
-}
 
 test.group('End to end: order to payout, with a running worker', (group) => {
   let worker: ReturnType<typeof spawnApp>
