@@ -38,6 +38,9 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'shipments',
   'payouts',
   'sandbox_parcels',
+  'returns',
+  'refunds',
+  'notifications',
 ])
 
 /** `'skus as s'` → `{ table: 'skus', ref: 's' }`. */
@@ -249,6 +252,11 @@ export class MarketContext {
       await savepoint.rollback()
       throw error
     }
+  }
+
+  /** The same market and locale outside any transaction: what an after-commit effect queries with. */
+  outside(): MarketContext {
+    return this.trx ? new MarketContext(this.config, this.locale, null) : this
   }
 
   /**
