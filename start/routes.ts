@@ -125,6 +125,7 @@ router
         router.get('/seller/orders', [SellerOrdersController, 'index']).as('seller.orders.index')
         router.get('/seller/orders/:number', [SellerOrdersController, 'show']).as('seller.orders.show')
         router.post('/seller/orders/:number/ship', [SellerOrdersController, 'ship']).as('seller.orders.ship')
+        router.post('/seller/orders/:number/cancel', [SellerOrdersController, 'cancel']).as('seller.orders.cancel')
         router.get('/seller/wallet', [SellerWalletController, 'show']).as('seller.wallet.show')
         router.get('/seller/wallet/entries', [SellerWalletController, 'entries']).as('seller.wallet.entries')
         router.get('/seller/payouts', [SellerWalletController, 'payouts']).as('seller.payouts.index')

@@ -67,6 +67,7 @@ export const ACCESS_MATRIX = {
   'seller.wallet.entries': { audience: 'storefront', roles: ['seller'] },
   'seller.payouts.index': { audience: 'storefront', roles: ['seller'] },
   'seller.payouts.store': { audience: 'storefront', roles: ['seller'] },
+  'seller.orders.cancel': { audience: 'storefront', roles: ['seller'] },
   'returns.store': { audience: 'storefront', roles: ['buyer'] },
   'returns.show': { audience: 'storefront', roles: ['buyer'] },
   'seller.returns.index': { audience: 'storefront', roles: ['seller'] },

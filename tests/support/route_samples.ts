@@ -128,6 +128,7 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'seller.orders.index': storefront('GET', '/api/v1/seller/orders'),
     'seller.orders.show': storefront('GET', `/api/v1/seller/orders/${orderNumber}`),
     'seller.orders.ship': storefront('POST', `/api/v1/seller/orders/${orderNumber}/ship`, { pickup: { date: today } }),
+    'seller.orders.cancel': storefront('POST', `/api/v1/seller/orders/${orderNumber}/cancel`, { reason: 'out_of_stock' }),
     'seller.wallet.show': storefront('GET', '/api/v1/seller/wallet'),
     'seller.wallet.entries': storefront('GET', '/api/v1/seller/wallet/entries'),
     'seller.payouts.index': storefront('GET', '/api/v1/seller/payouts'),

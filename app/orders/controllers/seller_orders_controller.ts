@@ -5,7 +5,7 @@ import { ShipmentService } from '#logistics/services/shipment_service'
 import { orderResource } from '#orders/transformers/order_resource'
 import { shipmentResource } from '#logistics/transformers/shipment_resource'
 import { orderNumberParam } from '#orders/validators/checkout'
-import { sellerOrdersQuery, shipOrderValidator } from '#orders/validators/fulfilment'
+import { sellerCancelValidator, sellerOrdersQuery, shipOrderValidator } from '#orders/validators/fulfilment'
 import { idFromCursor, nextIdCursor } from '#http/pagination'
 import { sellerShop } from '#identity/seller_shop'
 
@@ -41,5 +41,12 @@ export default class SellerOrdersController {
     const order = await this.#fulfilment.forSeller(ctx.market, shop, params.number)
     const tracking = await this.#shipments.forOrder(ctx.market, order.id)
     return ctx.response.created({ data: shipmentResource(ctx.market, tracking!) })
+  }
+
+  async cancel(ctx: HttpContext) {
+    const { shop, seller } = await sellerShop(ctx)
+    const { params, reason, note } = await ctx.request.validateUsing(sellerCancelValidator)
+    await this.#fulfilment.sellerCancel(ctx.market, shop, seller, params.number, note ? `${reason}: ${note}` : reason)
+    return { data: orderResource(ctx.market, await this.#orders.parts(ctx.market, await this.#fulfilment.forSeller(ctx.market, shop, params.number))) }
   }
 }

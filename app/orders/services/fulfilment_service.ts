@@ -4,7 +4,7 @@ import type Account from '#identity/models/account'
 import type Shop from '#identity/models/shop'
 import { OrderService } from '#orders/services/order_service'
 import { IllegalTransitionError, type OrderStatus } from '#orders/order_state'
-import { ShipmentService } from '#logistics/services/shipment_service'
+import { AlreadyShippedError, ShipmentService } from '#logistics/services/shipment_service'
 import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { DomainError } from '#exceptions/domain_error'
@@ -56,6 +56,20 @@ export class FulfilmentService {
       const lines = await market.table('order_lines').where('order_id', order.id).select('weight_grams', 'quantity')
       const weightGrams = lines.reduce((sum, line) => sum + Number(line.weight_grams) * Number(line.quantity), 0)
       return this.#shipments.book(market, { id: order.id, number, courierId: order.courier_id, weightGrams, cashOnDelivery: Boolean(cod), codAmount: cod ? Number(order.total) : 0 }, pickupDate)
+    })
+  }
+
+  /**
+   * The seller cannot fulfil it (out of stock...): cancelled before any
+   * parcel exists, units back on sale, and the money refunded in full
+   * through `orders.cancelled`, as every cancelled paid order is.
+   */
+  async sellerCancel(market: MarketContext, shop: Shop, seller: Account, number: string, reason: string) {
+    return market.transaction(async (market) => {
+      const order = await market.table('orders').where('shop_id', shop.id).where('number', number).forUpdate().first()
+      if (!order) throw new NotFoundError('order')
+      if (await market.table('shipments').where('order_id', order.id).where('purpose', 'delivery').first()) throw new AlreadyShippedError(number)
+      await this.#orders.cancel(market, number, { type: 'seller', id: seller.publicId }, `seller: ${reason}`)
     })
   }
 

@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import type { MarketContext } from '#markets/market_context'
-import { cursor, publicId } from '#validation/rules'
+import { cursor, plainText, publicId } from '#validation/rules'
 import { TRANSITIONS } from '#orders/order_state'
 
 export const sellerOrdersQuery = vine.create(
@@ -29,5 +29,14 @@ export const shipOrderValidator = vine.create(
     pickup: vine
       .object({ date: vine.string().regex(/^\d{4}-\d{2}-\d{2}$/).use(pickupDate()) })
       .optional(),
+  })
+)
+
+/** A seller who cannot fulfil a paid order (out of stock...): why, for the buyer and support. */
+export const sellerCancelValidator = vine.create(
+  vine.object({
+    params: vine.object({ number: publicId() }),
+    reason: vine.enum(['out_of_stock', 'cannot_ship', 'other'] as const),
+    note: plainText(5, 300).optional(),
   })
 )

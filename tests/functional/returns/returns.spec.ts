@@ -225,6 +225,44 @@ test.group('Returns: end to end with a running worker', (group) => {
   }).timeout(180_000)
 })
 
+test.group('Refunds of cancelled paid orders, with a running worker', (group) => {
+  let worker: ReturnType<typeof spawnApp>
+  group.setup(async () => {
+    worker = spawnApp(['ace', 'worker', '--poll-ms=100', '--expiry-seconds=1', '--courier-seconds=60'], { SANDBOX_COURIER_STEP_SECONDS: '60', LOG_LEVEL: 'warn' })
+    await until(() => /topology declared/.test(worker.output()) || worker.child.exitCode !== null, 30_000, 'the worker did not start')
+  })
+  group.teardown(async () => {
+    await stop(worker.child)
+  })
+
+  test('SG: the seller is out of stock; the paid order is cancelled, its units back on sale, refunded in full through the gateway once; a second cancel is 409', async ({ client, assert }) => {
+    const { api, market, sellerToken, buyerToken, sku } = await sellerWithProduct(client, 'SG', PRICE.SG, 5)
+    const { checkoutId, order } = await placeOrder(api, buyerToken, sku, 2, 'grabpay')
+    const started = expectStatus(await api('post', `/api/v1/checkouts/${checkoutId}/payments`, buyerToken, {}, { 'Idempotency-Key': randomUUID() }), 201)
+    ;(await api('post', `${started.body().data.action.url}/approve`)).assertStatus(202)
+    await until(async () => (await orderStatus(market, order.number)) === 'paid', 20_000, 'the webhook did not capture the payment')
+
+    const bad = await api('post', `/api/v1/seller/orders/${order.number}/cancel`, sellerToken, { reason: 'bored', note: '<b>x</b>' })
+    bad.assertStatus(422)
+    assert.sameMembers(bad.body().error.fields.map((field: any) => field.field), ['reason', 'note'])
+    ;(await api('post', `/api/v1/seller/orders/${order.number}/cancel`, buyerToken, { reason: 'out_of_stock' })).assertStatus(403)
+    assert.equal(await orderStatus(market, order.number), 'paid')
+
+    const cancelled = await api('post', `/api/v1/seller/orders/${order.number}/cancel`, sellerToken, { reason: 'out_of_stock', note: 'Last two sold in the shop.' })
+    expectStatus(cancelled, 200)
+    assert.equal(cancelled.body().data.status, 'cancelled')
+    await until(async () => (await market.table('refunds').where('order_number', order.number).first())?.status === 'sent', 20_000, 'the refund was not sent')
+    const refunds = await market.table('refunds').where('order_number', order.number)
+    assert.deepEqual(refunds.map((refund) => [refund.refund_key, Number(refund.amount)]), [[`refund:${order.number}`, order.total.amount]])
+    assert.equal(await escrow.escrowHeld(market, order.number), 0)
+    const stock = () => market.table('stock_levels as l').join('skus as s', 's.id', 'l.sku_id').where('s.public_id', sku).select('l.available', 'l.reserved').first()
+    await until(async () => Number((await stock()).reserved) === 0, 10_000, 'the paid units were not committed')
+    assert.equal(Number((await stock()).available), 5, 'both units back on sale')
+    ;(await api('post', `/api/v1/seller/orders/${order.number}/cancel`, sellerToken, { reason: 'out_of_stock' })).assertStatus(409)
+    await assertBooksBalance(assert, market)
+  }).timeout(60_000)
+})
+
 test.group('Returns: routes need the right caller', () => {
   test('a buyer reads only their own return; support lists need the staff host', async ({ client }) => {
     const api = apiFor(client, 'SG')
