@@ -98,9 +98,9 @@ export class EscrowService {
   }
 
   /** Before release: the whole escrow goes back to the buyer through the gateway it came from. */
-  async refundBeforeRelease(market: MarketContext, order: { number: string; total: number }, gateway: string) {
+  async refundBeforeRelease(market: MarketContext, order: { number: string; total: number }, gateway: string, key = `refund:${order.number}`) {
     return this.#ledger.post(market, {
-      key: `refund:${order.number}`,
+      key,
       kind: 'refund',
       reference: order.number,
       legs: [

@@ -44,7 +44,7 @@ export type ShipmentPurpose = 'delivery' | 'return'
 export class ShipmentService {
   async book(market: MarketContext, order: ShippableOrder, pickupDate: string | null, purpose: { kind: ShipmentPurpose; returnId?: string } = { kind: 'delivery' }) {
     return market.transaction(async (market) => {
-      const existing = await market.table('shipments').where('order_id', order.id).where('purpose', purpose.kind).first()
+      const existing = await market.table('shipments').where('order_id', order.id).where('purpose', purpose.kind).where('return_public_id', purpose.returnId ?? '').first()
       if (existing) throw new AlreadyShippedError(order.number)
       const courier = courierOf(market, order.courierId)
       const publicId = market.publicId()
@@ -61,7 +61,7 @@ export class ShipmentService {
         order_id: order.id,
         order_number: order.number,
         purpose: purpose.kind,
-        return_public_id: purpose.returnId ?? null,
+        return_public_id: purpose.returnId ?? '',
         courier_id: courier.id,
         provider: 'sandbox',
         tracking_number: booked.trackingNumber,
@@ -107,15 +107,20 @@ export class ShipmentService {
       await Outbox.record(market, {
         domain: 'logistics',
         name: 'shipment_status_changed',
-        data: { order: shipment.order_number, shipment: shipment.public_id, purpose: shipment.purpose, return: shipment.return_public_id, status: event.status, at: event.occurredAt.toISOString(), cashCollected: event.cashCollected ?? null },
+        data: { order: shipment.order_number, shipment: shipment.public_id, purpose: shipment.purpose, return: shipment.return_public_id || null, status: event.status, at: event.occurredAt.toISOString(), cashCollected: event.cashCollected ?? null },
       })
       return { event: event.id, outcome: event.status }
     })
   }
 
-  /** A shipment and its history, oldest first, for the order's buyer or seller. */
-  async forOrder(market: MarketContext, orderId: number, purpose: ShipmentPurpose = 'delivery') {
-    const shipment = await market.table('shipments').where('order_id', orderId).where('purpose', purpose).first()
+  /** A shipment and its history, oldest first, for the order's buyer or seller: its delivery, or the return parcel of a case. */
+  async forOrder(market: MarketContext, orderId: number, returnId?: string) {
+    const shipment = await market
+      .table('shipments')
+      .where('order_id', orderId)
+      .where('purpose', returnId ? 'return' : 'delivery')
+      .where('return_public_id', returnId ?? '')
+      .first()
     if (!shipment) return null
     const events = await market.table('shipment_events').where('shipment_id', shipment.id).orderBy('occurred_at').orderBy('id')
     return { shipment, events }

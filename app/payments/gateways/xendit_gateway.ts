@@ -15,7 +15,10 @@ interface XenditCallback {
   data: { id: string; payment_request_id?: string; reference_id: string; amount: number; currency: string; status: string; failure_code?: string }
 }
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+const same = (a: string, b: string) => {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)]
+  return left.length === right.length && timingSafeEqual(left, right)
+}
 
 /**
  * Virtual accounts, e-wallets and QRIS through Xendit Payment Requests

@@ -228,7 +228,8 @@ export class PaymentService {
       if (event.paymentId) query.where('public_id', event.paymentId)
       else query.where('provider', provider).where('provider_reference', event.providerReference ?? '')
       const payment = await query.first()
-      const result = payment ? await this.apply(market, payment, event, refunds) : 'unknown_payment'
+      // A provider speaks only of its own payments.
+      const result = payment && payment.provider === provider ? await this.apply(market, payment, event, refunds) : 'unknown_payment'
       await market.table('payment_events').where('provider', provider).where('provider_event_id', event.id).update({ outcome: result, payment_id: payment?.id ?? null })
       return result
     })
@@ -245,14 +246,10 @@ export class PaymentService {
    */
   async refundOrder(market: MarketContext, number: string) {
     const refund = await market.transaction(async (market) => {
-      const payment = await market
-        .table('payments')
-        .whereRaw('JSON_CONTAINS(order_numbers, ?)', [JSON.stringify(number)])
-        .whereIn('status', ['captured', 'partially_refunded'])
-        .forUpdate()
-        .first()
+      // The payment whose money is in the order (not a copy refunded at capture).
+      const { payment } = await this.refundable(market, number, { lock: true })
       const held = await this.#escrow.escrowHeld(market, number)
-      if (!payment || held <= 0) return null
+      if (!payment || payment.method === 'cod' || held <= 0) return null
       const { created } = await this.#escrow.refundBeforeRelease(market, { number, total: held }, payment.gateway)
       if (!created) return null
       const refundId = await this.recordRefund(market, payment, { key: `refund:${number}`, orderNumber: number, amount: held, destination: 'gateway' })
@@ -297,13 +294,28 @@ export class PaymentService {
    * payment's row lock by the caller's transaction.
    */
   async refundable(market: MarketContext, orderNumber: string, options: { lock?: boolean } = {}) {
-    const query = market.table('payments').whereRaw('JSON_CONTAINS(order_numbers, ?)', [JSON.stringify(orderNumber)]).whereIn('status', ['captured', 'partially_refunded', 'refunded'])
+    const order = await market.table('orders').where('number', orderNumber).select('total', 'checkout_id', 'status').first()
+    if (!order) return { payment: null, refundable: 0 }
+    // The checkout's payments only (indexed): the lock never reaches other checkouts' rows.
+    const query = market
+      .table('payments')
+      .where('checkout_id', order.checkout_id)
+      .whereRaw('JSON_CONTAINS(order_numbers, ?)', [JSON.stringify(orderNumber)])
+      .whereIn('status', ['captured', 'partially_refunded', 'refunded', 'pending'])
+      .orderByRaw("FIELD(status, 'captured', 'partially_refunded', 'pending', 'refunded')")
+      .orderBy('id', 'desc')
     if (options.lock) query.forUpdate()
-    const payment = await query.first()
+    const candidates = await query
+    // The payment whose money is in the order: captured (a later copy was refunded at capture), or COD whose cash for this order came in.
+    let payment = candidates.find((row) => row.status !== 'pending' && row.method !== 'cod') ?? null
+    if (!payment) {
+      const cod = candidates.find((row) => row.method === 'cod')
+      if (cod && (await market.table('ledger_transfers').where('transfer_key', `cod:${orderNumber}`).select('id').first())) payment = cod
+    }
     if (!payment) return { payment: null, refundable: 0 }
-    const order = await market.table('orders').where('number', orderNumber).select('total').first()
-    const refunded = await market.table('refunds').where('order_number', orderNumber).sum('amount as total').first()
-    const refundable = Math.max(0, Math.min(Number(order.total) - Number(refunded?.total ?? 0), Number(payment.amount) - Number(payment.refunded_amount ?? 0)))
+    const refunded = await market.table('refunds').where('order_number', orderNumber).where('payment_id', payment.id).sum('amount as total').first()
+    const left = Number(order.total) - Number(refunded?.total ?? 0)
+    const refundable = Math.max(0, payment.method === 'cod' ? left : Math.min(left, Number(payment.amount) - Number(payment.refunded_amount ?? 0)))
     return { payment, refundable }
   }
 
@@ -325,10 +337,8 @@ export class PaymentService {
       await input.post(destination === 'wallet' ? Accounts.buyerWallet(input.buyerPublicId) : Accounts.gatewayClearing(payment.gateway))
       const id = await this.recordRefund(market, payment, { key: input.key, orderNumber: input.orderNumber, amount: input.amount, destination, returnId: input.returnId })
       const refunded = Number(payment.refunded_amount ?? 0) + input.amount
-      await market
-        .table('payments')
-        .where('id', payment.id)
-        .update({ status: refunded >= Number(payment.amount) ? 'refunded' : 'partially_refunded', refunded_amount: refunded, updated_at: new Date() })
+      const status = payment.status === 'pending' ? 'pending' : refunded >= Number(payment.amount) ? 'refunded' : 'partially_refunded'
+      await market.table('payments').where('id', payment.id).update({ status, refunded_amount: refunded, updated_at: new Date() })
       await Outbox.record(market, { domain: 'payments', name: 'refunded', correlationId: payment.checkout_id, data: { payment: payment.public_id, order: input.orderNumber, amount: input.amount, return: input.returnId, destination } })
       if (id && destination === 'gateway') await market.afterCommit(() => this.sendRefunds(market, [id]))
       return { destination, created: true }
@@ -420,10 +430,12 @@ export class PaymentService {
         await this.#orders.markPaid(market, order.number, { type: 'system', id: null }, `paid by ${payment.public_id}`)
       } else {
         // Cancelled (its payment window passed) or already paid by another attempt: its money goes back at once.
-        const { created } = await this.#escrow.refundBeforeRelease(market, { number: order.number, total: Number(order.total) }, payment.gateway)
+        // Keyed by this payment: a later cancellation of the order still refunds the payment that did pay it.
+        const key = `refund:${payment.public_id}:${order.number}`
+        const { created } = await this.#escrow.refundBeforeRelease(market, { number: order.number, total: Number(order.total) }, payment.gateway, key)
         if (created) {
           refunded += Number(order.total)
-          const id = await this.recordRefund(market, payment, { key: `refund:${order.number}`, orderNumber: order.number, amount: Number(order.total), destination: 'gateway' })
+          const id = await this.recordRefund(market, payment, { key, orderNumber: order.number, amount: Number(order.total), destination: 'gateway' })
           if (id) refunds.push(id)
         }
       }

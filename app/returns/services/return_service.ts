@@ -7,7 +7,8 @@ import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { PaymentService } from '#payments/services/payment_service'
 import { ShipmentService } from '#logistics/services/shipment_service'
 import { Outbox } from '#messaging/services/outbox'
-import { allocateMinor } from '#money/money'
+import { allocateMinor, priceStep } from '#money/money'
+import logger from '@adonisjs/core/services/logger'
 import { DomainError } from '#exceptions/domain_error'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { fieldError } from '#exceptions/field_error'
@@ -15,6 +16,12 @@ import { IllegalTransitionError } from '#orders/order_state'
 
 export type ReturnStatus = 'requested' | 'accepted' | 'disputed' | 'awaiting_return' | 'refunded' | 'rejected'
 export type Decision = 'refund_full' | 'refund_partial' | 'rejected'
+
+/** `allocateMinor` in whole price steps when the amount is made of them (refunds a provider can move), else in minor units. */
+function inSteps(amount: number, step: number, currency: string, weights: number[]) {
+  if (step <= 1 || amount % step !== 0) return allocateMinor(amount, currency, weights)
+  return allocateMinor(amount / step, currency, weights).map((part) => part * step)
+}
 
 /** Cases still open: at most one per order at a time. */
 const OPEN: ReturnStatus[] = ['requested', 'accepted', 'disputed', 'awaiting_return']
@@ -96,7 +103,11 @@ export class ReturnService {
         .groupBy('rl.order_line_id')
         .select('rl.order_line_id')
         .sum('rl.quantity as quantity')
+        .sum('rl.amount as amount')
       const already = new Map(returned.map((row) => [Number(row.order_line_id), Number(row.quantity)]))
+      const alreadyAmount = new Map(returned.map((row) => [Number(row.order_line_id), Number(row.amount)]))
+      // Amounts a provider can move: multiples of the market's price step (whole rupiah in ID).
+      const step = priceStep(market.currency, market.priceDecimals)
       const wanted = input.lines ?? lines.map((line) => ({ sku: line.sku_public_id as string, quantity: Number(line.quantity) - (already.get(Number(line.id)) ?? 0) })).filter((line) => line.quantity > 0)
       if (wanted.length === 0) throw fieldError('lines', 'returnable', 'lines: every unit of this order was already returned')
       const chosen = wanted.map((want, index) => {
@@ -104,8 +115,10 @@ export class ReturnService {
         if (!line) throw fieldError(`lines.${index}.sku`, 'exists', `lines.${index}.sku is not a line of order ${number}`)
         const left = Number(line.quantity) - (already.get(Number(line.id)) ?? 0)
         if (want.quantity > left) throw fieldError(`lines.${index}.quantity`, 'max', `lines.${index}.quantity: at most ${left} left to return`, { max: left })
-        // What these units cost: the line's gross spread over its units, exactly.
-        const [amount] = allocateMinor(Number(line.gross), market.currency, [want.quantity, Number(line.quantity) - want.quantity])
+        // What these units cost: what is left of the line's gross (after earlier cases) spread over the units left,
+        // exactly, in price steps, so cases on one line never add up to more than the line.
+        const leftGross = Number(line.gross) - (alreadyAmount.get(Number(line.id)) ?? 0)
+        const [amount] = inSteps(leftGross, step, market.currency, [want.quantity, left - want.quantity])
         return { line, quantity: want.quantity, amount }
       })
       const afterRelease = await this.#escrow.isReleased(market, number)
@@ -148,6 +161,11 @@ export class ReturnService {
   async respond(market: MarketContext, shopId: number, sellerPublicId: string, id: string, input: { action: 'accept' } | { action: 'dispute'; note: string }) {
     return this.withCase(market, id, { shopId }, async (market, found, order) => {
       if (found.status !== 'requested') throw new ReturnStateError(id, found.status)
+      // Past the deadline silence has already accepted (the worker may just not have run yet).
+      if (new Date(found.respond_by_at) <= new Date()) {
+        await this.approve(market, found, order, Number(found.requested_amount), 'refund_full', 'seller did not answer in time', 'system')
+        return
+      }
       if (input.action === 'dispute') {
         await market.table('returns').where('id', found.id).update({ status: 'disputed', seller_note: input.note, updated_at: new Date() })
         await Outbox.record(market, { domain: 'returns', name: 'disputed', data: { id, order: found.order_number } })
@@ -164,7 +182,8 @@ export class ReturnService {
    */
   async decide(market: MarketContext, staffId: string, id: string, input: { decision: Decision; amount?: number; reason: string }) {
     return this.withCase(market, id, {}, async (market, found, order) => {
-      if (found.status !== 'disputed') throw new ReturnStateError(id, found.status)
+      // A dispute; or a case waiting for goods that never came back (lost parcel, never handed over).
+      if (found.status !== 'disputed' && found.status !== 'awaiting_return') throw new ReturnStateError(id, found.status)
       if (input.decision === 'rejected') {
         await market.table('returns').where('id', found.id).update({ status: 'rejected', decision: 'rejected', decision_reason: input.reason, decided_by: staffId, approved_amount: 0, closed_at: new Date(), updated_at: new Date() })
         await this.closeOrder(market, found, order, 0, 0, 0, { type: 'staff', id: staffId })
@@ -174,6 +193,14 @@ export class ReturnService {
       const requested = Number(found.requested_amount)
       const amount = input.decision === 'refund_full' ? requested : input.amount!
       if (amount > requested) throw fieldError('amount', 'max', `amount: at most the ${requested} asked for`, { max: requested })
+      const step = priceStep(market.currency, market.priceDecimals)
+      if (amount % step !== 0) throw fieldError('amount', 'step', `amount must be a multiple of ${step} (the market's smallest price step)`, { step })
+      if (found.status === 'awaiting_return') {
+        // Support refunds without waiting for the goods (or for less): the refund goes now.
+        await market.table('returns').where('id', found.id).update({ approved_amount: amount, decision: input.decision, decision_reason: input.reason, decided_by: staffId, updated_at: new Date() })
+        await Outbox.record(market, { domain: 'returns', name: 'decided', data: { id, order: found.order_number, decision: input.decision, amount } })
+        return this.refund(market, { ...found, approved_amount: amount, decision: input.decision }, order)
+      }
       await this.approve(market, found, order, amount, input.decision, input.reason, staffId)
     })
   }
@@ -183,11 +210,16 @@ export class ReturnService {
     const due = await market.table('returns').where('status', 'requested').where('respond_by_at', '<=', now).orderBy('respond_by_at').limit(batch).select('public_id')
     let accepted = 0
     for (const { public_id: id } of due) {
-      await this.withCase(market, id, {}, async (market, found, order) => {
-        if (found.status !== 'requested') return
-        await this.approve(market, found, order, Number(found.requested_amount), 'refund_full', 'seller did not answer in time', 'system')
-        accepted++
-      })
+      try {
+        await this.withCase(market, id, {}, async (market, found, order) => {
+          if (found.status !== 'requested') return
+          await this.approve(market, found, order, Number(found.requested_amount), 'refund_full', 'seller did not answer in time', 'system')
+          accepted++
+        })
+      } catch (error) {
+        // One case that cannot be accepted (support must look) never holds back the others.
+        logger.error({ err: error, market: market.code, return: id }, 'an unanswered return could not be accepted')
+      }
     }
     return accepted
   }
@@ -229,8 +261,8 @@ export class ReturnService {
       .where('rl.return_id', found.id)
       .orderBy('rl.id')
       .select('rl.*', 'l.sku_public_id', 'l.title', 'l.quantity as ordered')
-    const parcel = await this.#shipments.forOrder(market, Number(found.order_id), 'return')
-    return { return: found, lines, parcel: parcel?.shipment.return_public_id === found.public_id ? parcel : null }
+    const parcel = await this.#shipments.forOrder(market, Number(found.order_id), found.public_id)
+    return { return: found, lines, parcel }
   }
 
   /** Locks the case's order, then the case (the order first, as opening a case does), and runs `work` in one transaction. */
@@ -286,7 +318,7 @@ export class ReturnService {
     const lines = await market.table('return_lines as rl').join('order_lines as l', 'l.id', 'rl.order_line_id').where('rl.return_id', found.id).orderBy('rl.id').select('rl.id', 'rl.amount', 'l.net', 'l.tax')
     const linesTotal = lines.reduce((sum, line) => sum + Number(line.amount), 0)
     const shipping = Number(found.requested_amount) - linesTotal
-    const parts = allocateMinor(amount, market.currency, [...lines.map((line) => Number(line.amount)), shipping])
+    const parts = inSteps(amount, priceStep(market.currency, market.priceDecimals), market.currency, [...lines.map((line) => Number(line.amount)), shipping])
     const shippingBack = parts.pop()!
     for (const [index, line] of lines.entries()) {
       const [net, tax] = allocateMinor(parts[index], market.currency, [Number(line.net), Number(line.tax)])

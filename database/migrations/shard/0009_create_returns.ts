@@ -14,8 +14,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * of the order's payment, or to the buyer's platform wallet (cash on
  * delivery), with the provider's answer.
  *
- * shipments gain a purpose: the delivery of an order, or the return of its
- * goods to the seller (at most one of each per order).
+ * shipments gain a purpose: the delivery of an order (one), or the return
+ * of goods to the seller (one per return case).
  */
 export default class extends BaseSchema {
   async up() {
@@ -91,8 +91,9 @@ export default class extends BaseSchema {
 
     this.schema.alterTable('shipments', (table) => {
       table.string('purpose', 10).notNullable().defaultTo('delivery').after('order_number')
-      table.string('return_public_id', 32).nullable().after('purpose')
-      table.unique(['order_id', 'purpose'])
+      // '' for the delivery: one delivery per order, one return parcel per return case.
+      table.string('return_public_id', 32).notNullable().defaultTo('').after('purpose')
+      table.unique(['order_id', 'purpose', 'return_public_id'])
     })
     // The composite unique index (order_id first) now serves the foreign key and lookups by order.
     this.schema.alterTable('shipments', (table) => table.dropUnique(['order_id']))
@@ -103,7 +104,7 @@ export default class extends BaseSchema {
       table.unique(['order_id'])
     })
     this.schema.alterTable('shipments', (table) => {
-      table.dropUnique(['order_id', 'purpose'])
+      table.dropUnique(['order_id', 'purpose', 'return_public_id'])
       table.dropColumn('return_public_id')
       table.dropColumn('purpose')
     })

@@ -148,6 +148,24 @@ test.group('Payments: the sandbox gateway', () => {
     await assertBooksBalance(assert, late.market)
   }).timeout(120_000)
 
+  test('paid twice (a superseded attempt captured too): the copy is refunded at capture, and a later cancellation still refunds the payment that paid', async ({ client, assert }) => {
+    const { market, buyer, checkoutId, orders, total } = await placedCheckout(client, 'SG')
+    const first = (await startPayment(client, 'SG', buyer.token, checkoutId, { gateway: 'grabpay' })).body().data
+    const second = (await startPayment(client, 'SG', buyer.token, checkoutId, { gateway: 'paynow' })).body().data
+    assert.equal((await sandboxWebhook(client, 'SG', { id: second.id, amount: total, currency: 'SGD' }, 'payment.captured').send()).body().data.outcome, 'captured')
+    assert.equal((await sandboxWebhook(client, 'SG', { id: first.id, amount: total, currency: 'SGD' }, 'payment.captured').send()).body().data.outcome, 'captured_and_refunded')
+    assert.equal(await escrow.escrowHeld(market, orders[0].number), total, 'the paying payment stays in escrow')
+
+    await new OrderService().cancel(market, orders[0].number, { type: 'system', id: null }, 'not shipped in time')
+    await deliverEvents(['payments.refund-cancelled-orders'])
+    assert.equal(await escrow.escrowHeld(market, orders[0].number), 0, 'the paying payment was refunded too (its key is not the copy\'s)')
+    const refunds = await market.table('refunds').where('order_number', orders[0].number).orderBy('id')
+    const paymentIds = new Map((await market.table('payments').where('checkout_id', checkoutId)).map((row) => [Number(row.id), row.public_id as string]))
+    assert.deepEqual(refunds.map((refund) => [paymentIds.get(Number(refund.payment_id)), Number(refund.amount)]), [[first.id, total], [second.id, total]])
+    assert.equal((await market.table('payments').where('public_id', second.id).first()).status, 'refunded')
+    await assertBooksBalance(assert, market)
+  }).timeout(60_000)
+
   test('cash on delivery sends the order to the seller unpaid, up to the COD maximum', async ({ client, assert }) => {
     const { market, buyer, checkoutId, orders } = await placedCheckout(client, 'ID', { courier: 'jne' })
     const started = await startPayment(client, 'ID', buyer.token, checkoutId, { gateway: 'cod' })

@@ -102,6 +102,18 @@ test.group('Returns: end to end with a running worker', (group) => {
     const kept = escrow.split(market, { number: order.number, shopPublicId: shop, courierId: order.courier, goodsGross: order.goods.gross.amount - unit, shippingFee: order.shippingFee.amount, codSurcharge: 0, total: order.total.amount - unit })
     assert.equal(await escrow.available(market, shop), kept.seller)
     await assertBooksBalance(assert, market)
+
+    // The other unit, after completion: what is left of the line (never more than it cost in all), its own return parcel, clawed back.
+    const again = expectStatus(await api('post', `/api/v1/orders/${order.number}/returns`, buyerToken, { reason: 'damaged', description: 'The first shirt tore too after one wash.' }), 201).body().data
+    assert.deepEqual([again.requested.amount, again.afterRelease], [Number(line.gross) - unit, true])
+    ;(await api('post', `/api/v1/seller/returns/${again.id}/respond`, sellerToken, { action: 'accept' })).assertStatus(200)
+    await until(async () => (await returnRow(market, again.id)).status === 'refunded', 30_000, 'the second return was not refunded')
+    const parcels = await market.table('shipments').where('order_number', order.number).where('purpose', 'return')
+    assert.lengthOf(parcels, 2, 'one return parcel per case')
+    const lineRefunds = await market.table('return_lines').where('order_line_id', line.id).sum('refund_gross as total').first()
+    assert.equal(Number(lineRefunds.total), Number(line.gross), 'the line refunded exactly once in all')
+    assert.equal((await market.table('ledger_transfers').where('transfer_key', `return:${again.id}`).first()).kind, 'clawback')
+    await assertBooksBalance(assert, market)
   }).timeout(120_000)
 
   test('ID: cash on delivery, disputed, support of ID refunds part to the buyer wallet; MY support and the seller cannot decide; 20 parallel decisions refund once', async ({ client, assert }) => {
@@ -130,6 +142,10 @@ test.group('Returns: end to end with a running worker', (group) => {
     const bad = await staff(idSupport.token, decidePath, { decision: 'refund_partial', reason: 'x' })
     bad.assertStatus(422)
     assert.sameMembers(bad.body().error.fields.map((field: any) => field.field), ['amount', 'reason'])
+    // Rupiah move in whole units (Xendit, banks): a fraction of one is refused.
+    const fraction = await staff(idSupport.token, decidePath, { decision: 'refund_partial', amount: 1_000_050, reason: 'Half a rupiah too.' })
+    fraction.assertStatus(422)
+    assert.deepEqual(fraction.body().error.fields.map((field: any) => [field.field, field.rule]), [['amount', 'step']])
     const tooMuch = await staff(idSupport.token, decidePath, { decision: 'refund_partial', amount: order.total.amount + 100, reason: 'More than asked.' })
     tooMuch.assertStatus(422)
     assert.equal(tooMuch.body().error.fields[0].field, 'amount')
