@@ -7,6 +7,7 @@ export default defineConfig({
     () => import('@adonisjs/core/commands'),
     () => import('#start/lucid_commands'),
     () => import('@adonisjs/cache/commands'),
+    () => import('@adonisjs/mail/commands'),
   ],
 
   providers: [
@@ -22,13 +23,19 @@ export default defineConfig({
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/cache/cache_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
     () => import('#providers/http_provider'),
     () => import('#providers/i18n_provider'),
     () => import('#providers/markets_provider'),
     () => import('#providers/messaging_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/events')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#start/events'),
+    { file: () => import('#start/mail'), environment: ['web', 'console'] },
+  ],
 
   tests: {
     suites: [

@@ -95,4 +95,17 @@ export default await Env.create(new URL('../', import.meta.url), {
   XENDIT_API_BASE: Env.schema.string.optional(),
   HEALTH_ALLOW: Env.schema.string.optional(),
   HEALTH_TOKEN: Env.schema.secret.optional(),
+
+  /*
+   * E-mail (notifications, sent by the worker). SMTP_HOST: the relay;
+   * without it e-mail is only logged. SMTP_PORT (default 587; 465 is
+   * implicit TLS, others upgrade with STARTTLS when offered), SMTP_USER and
+   * SMTP_PASSWORD when the relay wants a login. MAIL_FROM: the sender
+   * (`Pasar <no-reply@example.com>`). Read again at each send.
+   */
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_USER: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
+  MAIL_FROM: Env.schema.string.optional(),
 })

@@ -93,6 +93,14 @@ export async function routeFixture(client: any) {
   await new OrderService().markPaid(market, shippedOrderNumber, { type: 'system', id: null }, 'fixture')
   const shop = (await new AccountService().findShop(market, sgSeller!.account))!
   const shipment = await new FulfilmentService().ship(market, shop, sgSeller!.account, shippedOrderNumber, null)
+  // A third, delivered, with a return case open: what the return reads find.
+  const third = await new OrderPlacement().place(market, sgBuyer!.account, { lines: [{ sku: skuId, quantity: 1 }] }, `fixture-${uniqueEmail()}`)
+  const returnedOrderNumber = (third.body as any).data.orders[0].number as string
+  await new OrderService().markPaid(market, returnedOrderNumber, { type: 'system', id: null }, 'fixture')
+  await new FulfilmentService().ship(market, shop, sgSeller!.account, returnedOrderNumber, null)
+  await new FulfilmentService().shipmentStatusChanged(market, returnedOrderNumber, 'delivered', new Date())
+  const { ReturnService } = await import('#returns/services/return_service')
+  const returnId = await new ReturnService().open(market, sgBuyer!.account, returnedOrderNumber, { reason: 'damaged', description: 'The fixture arrived broken.' })
   const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
   await target.staff.load('roles')
   return {
@@ -105,6 +113,7 @@ export async function routeFixture(client: any) {
     checkoutId,
     shippedOrderNumber,
     trackingNumber: shipment.trackingNumber,
+    returnId,
     targetStaffId: target.staff.publicId,
     assignmentId: target.staff.roles[0].id,
     sgSeller: sgSeller!,
@@ -118,7 +127,7 @@ export type RouteFixture = Awaited<ReturnType<typeof routeFixture>>
 export function sampleRequest(name: string, fixture: RouteFixture): SampleRequest {
   const storefront = (method: string, path: string, body?: Record<string, unknown>, headers?: Record<string, string>) => ({ method, path, host: hostOf('SG'), body, headers })
   const staff = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: STAFF_HOST, body })
-  const { productId, skuId, cartLineId, orderNumber, checkoutId, shippedOrderNumber, trackingNumber, targetStaffId, assignmentId, category } = fixture
+  const { productId, skuId, cartLineId, orderNumber, checkoutId, shippedOrderNumber, trackingNumber, targetStaffId, assignmentId, category, returnId } = fixture
   const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Singapore' })
   const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'staff.login' | 'payments.webhook' | 'couriers.webhook', SampleRequest> = {
     'couriers.webhook': storefront('POST', '/api/v1/couriers/sandbox/webhook', { tracking: trackingNumber, status: 'delivered', at: new Date().toISOString() }),
@@ -135,13 +144,13 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'seller.payouts.store': storefront('POST', '/api/v1/seller/payouts', { amount: 1000 }, { 'Idempotency-Key': `payout-${uniqueEmail()}` }),
     'finance.ledger.trial_balance': staff('GET', '/api/v1/finance/markets/SG/ledger/trial-balance'),
     'returns.store': storefront('POST', `/api/v1/orders/${shippedOrderNumber}/returns`, { reason: 'damaged', description: 'The sample arrived broken.' }),
-    'returns.show': storefront('GET', '/api/v1/returns/SG-01JD0000000000000000000000'),
+    'returns.show': storefront('GET', `/api/v1/returns/${returnId}`),
     'seller.returns.index': storefront('GET', '/api/v1/seller/returns'),
-    'seller.returns.show': storefront('GET', '/api/v1/seller/returns/SG-01JD0000000000000000000000'),
+    'seller.returns.show': storefront('GET', `/api/v1/seller/returns/${returnId}`),
     'seller.returns.respond': storefront('POST', '/api/v1/seller/returns/SG-01JD0000000000000000000000/respond', { action: 'accept' }),
     'support.returns.index': staff('GET', '/api/v1/support/markets/SG/returns'),
     'support.returns.store': staff('POST', '/api/v1/support/markets/SG/returns', { order: shippedOrderNumber, reason: 'damaged', description: 'The sample arrived broken.' }),
-    'support.returns.show': staff('GET', '/api/v1/support/markets/SG/returns/SG-01JD0000000000000000000000'),
+    'support.returns.show': staff('GET', `/api/v1/support/markets/SG/returns/${returnId}`),
     'support.returns.decide': staff('POST', '/api/v1/support/markets/SG/returns/SG-01JD0000000000000000000000/decide', { decision: 'rejected', reason: 'No damage on the photos.' }),
     'payments.webhook': storefront('POST', '/api/v1/payments/sandbox/webhook', { type: 'payment.captured', data: { paymentId: 'SG-01JD0000000000000000000000' } }),
     'checkouts.show': storefront('GET', `/api/v1/checkouts/${checkoutId}`),

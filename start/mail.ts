@@ -1,0 +1,8 @@
+/*
+ * Says at boot when e-mail goes nowhere: without SMTP_HOST the `log`
+ * mailer composes each message and logs it instead of sending it.
+ */
+import logger from '@adonisjs/core/services/logger'
+import { activeMailer } from '#config/mail'
+
+if (activeMailer() === 'log') logger.warn('SMTP_HOST is not set: e-mail is only logged, never sent (set SMTP_HOST and SMTP_PORT to send it)')
