@@ -4,7 +4,7 @@ import type { MarketContext } from '#markets/market_context'
 import type Account from '#identity/models/account'
 import { InventoryService } from '#inventory/services/inventory_service'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
-import { transition, type Actor, type OrderStatus } from '#orders/order_state'
+import { IllegalTransitionError, transition, type Actor, type OrderStatus } from '#orders/order_state'
 import type { OrderParts } from '#orders/transformers/order_resource'
 import { NotFoundError } from '#exceptions/not_found_error'
 import type { DomainError } from '#exceptions/domain_error'
@@ -89,12 +89,14 @@ export class OrderService {
    * to the sale in Redis; if Redis does not answer, reconciliation reports
    * the drift and `flash-sales:reconcile --fix` restores it.
    */
-  async cancel(market: MarketContext, number: string, actor: Actor, reason: string, buyerId?: number) {
+  async cancel(market: MarketContext, number: string, actor: Actor, reason: string, buyerId?: number, onlyFrom?: OrderStatus[]) {
     const { id, buyer, lines } = await market.transaction(async (market) => {
       const query = market.table('orders').where('number', number).forUpdate()
       if (buyerId !== undefined) query.where('buyer_id', buyerId)
       const order = await query.first()
       if (!order) throw new NotFoundError('order')
+      // Expiry cancels only what is still unpaid: a capture that won the row lock keeps its order.
+      if (onlyFrom && !onlyFrom.includes(order.status)) throw new IllegalTransitionError(number, order.status, 'cancelled')
       await transition(market, { id: order.id, number, status: order.status as OrderStatus }, 'cancelled', actor, reason)
       const orderLines = await market.table('order_lines').where('order_id', order.id)
       const sold = order.status !== 'pending_payment'
@@ -128,7 +130,7 @@ export class OrderService {
       // A stopping worker leaves the rest of the batch to the next one.
       if (!keepGoing()) break
       try {
-        await this.cancel(market, number, { type: 'system', id: null }, 'payment window expired')
+        await this.cancel(market, number, { type: 'system', id: null }, 'payment window expired', undefined, ['pending_payment'])
         cancelled++
       } catch (error) {
         // Paid or cancelled meanwhile: nothing to do.

@@ -137,7 +137,7 @@ test.group('Payments: the sandbox gateway', () => {
       const race = await placedCheckout(client, 'SG')
       const payment = (await startPayment(client, 'SG', race.buyer.token, race.checkoutId)).body().data
       const webhook = sandboxWebhook(client, 'SG', { id: payment.id, amount: race.total, currency: 'SGD' }, 'payment.captured')
-      const expire = new OrderService().cancel(race.market, race.orders[0].number, { type: 'system', id: null }, 'payment window expired').catch(() => 'too late')
+      const expire = new OrderService().cancel(race.market, race.orders[0].number, { type: 'system', id: null }, 'payment window expired', undefined, ['pending_payment']).catch(() => 'too late')
       await Promise.all([expire, webhook.send()])
       const order = await race.market.table('orders').where('number', race.orders[0].number).first()
       const row = await race.market.table('payments').where('public_id', payment.id).first()

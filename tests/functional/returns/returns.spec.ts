@@ -279,6 +279,48 @@ test.group('Refunds of cancelled paid orders, with a running worker', (group) =>
   }).timeout(60_000)
 })
 
+test.group('Returns: malformed input on every route', () => {
+  test('seller answers, support cases and lists: each bad field named, nothing changed', async ({ client, assert }) => {
+    const { api, market, sellerToken, buyerToken, sku } = await sellerWithProduct(client, 'SG', PRICE.SG)
+    const { order } = await placeOrder(api, buyerToken, sku, 1)
+    const { OrderService } = await import('#orders/services/order_service')
+    const { FulfilmentService } = await import('#orders/services/fulfilment_service')
+    await new OrderService().markPaid(market, order.number, { type: 'system', id: null }, 'test')
+    ;(await api('post', `/api/v1/seller/orders/${order.number}/ship`, sellerToken, {})).assertStatus(201)
+    await new FulfilmentService().shipmentStatusChanged(market, order.number, 'delivered', new Date())
+    const ret = expectStatus(await api('post', `/api/v1/orders/${order.number}/returns`, buyerToken, { reason: 'damaged', description: 'Cracked screen on arrival.' }), 201).body().data
+    const before = JSON.stringify(await returnRow(market, ret.id))
+    const fields = (response: any) => response.body().error.fields.map((field: any) => field.field).sort()
+
+    const answer = await api('post', `/api/v1/seller/returns/${ret.id}/respond`, sellerToken, { action: 'maybe' })
+    answer.assertStatus(422)
+    assert.deepEqual(fields(answer), ['action'])
+    const noNote = await api('post', `/api/v1/seller/returns/${ret.id}/respond`, sellerToken, { action: 'dispute' })
+    noNote.assertStatus(422)
+    assert.deepEqual(fields(noNote), ['note'])
+    ;(await api('post', '/api/v1/seller/returns/not-a-return/respond', sellerToken, { action: 'accept' })).assertStatus(422)
+    const list = await api('get', '/api/v1/seller/returns?status=lost&limit=1000', sellerToken)
+    list.assertStatus(422)
+    assert.deepEqual(fields(list), ['limit', 'status'])
+
+    const support = await staffWithSession(client, [{ role: 'support', markets: ['SG'] }])
+    const open = await client.post('/api/v1/support/markets/SG/returns').header('Host', STAFF_HOST).bearerToken(support.token).json({ order: 'nope', reason: '', description: 'x' })
+    open.assertStatus(422)
+    assert.includeMembers(fields(open), ['order', 'reason', 'description'])
+    const supportList = await client.get('/api/v1/support/markets/SG/returns?cursor=%%%').header('Host', STAFF_HOST).bearerToken(support.token)
+    supportList.assertStatus(422)
+    assert.deepEqual(fields(supportList), ['cursor'])
+    const decide = await client.post(`/api/v1/support/markets/SG/returns/${ret.id}/decide`).header('Host', STAFF_HOST).bearerToken(support.token).json({ decision: 'refund_all', amount: -5 })
+    decide.assertStatus(422)
+    assert.includeMembers(fields(decide), ['decision', 'amount', 'reason'])
+    // Not disputed: support cannot decide a case the seller still has to answer.
+    const early = await client.post(`/api/v1/support/markets/SG/returns/${ret.id}/decide`).header('Host', STAFF_HOST).bearerToken(support.token).json({ decision: 'rejected', reason: 'Too early to decide.' })
+    early.assertStatus(409)
+    assert.equal(early.body().error.code, 'E_RETURN_STATE')
+    assert.equal(JSON.stringify(await returnRow(market, ret.id)), before, 'nothing changed')
+  }).timeout(60_000)
+})
+
 test.group('Returns: routes need the right caller', () => {
   test('a buyer reads only their own return; support lists need the staff host', async ({ client }) => {
     const api = apiFor(client, 'SG')
