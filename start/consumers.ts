@@ -12,8 +12,9 @@ import { followShipments, refundCancelledOrders } from '#payments/consumers/orde
 import { sandboxDisbursements } from '#escrow/consumers/sandbox_disbursements'
 import { composeNotifications, sendNotificationEmails } from '#notifications/consumers/notify'
 import { followReturnParcels } from '#returns/consumers/return_parcels'
+import { giveBackVouchers } from '#promotions/consumers/give_back_vouchers'
 
-registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments, followReturnParcels)
+registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments, followReturnParcels, giveBackVouchers)
 registerConsumers(composeNotifications, sendNotificationEmails)
 // The sandbox "bank" marks payouts paid that no bank sent: outside production only (there, payouts wait as requested).
 if (!app.inProduction) registerConsumers(sandboxDisbursements)

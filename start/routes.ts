@@ -29,6 +29,7 @@ const MyNotificationsController = () => import('#notifications/controllers/my_no
 const ReturnsController = () => import('#returns/controllers/returns_controller')
 const SellerReturnsController = () => import('#returns/controllers/seller_returns_controller')
 const SupportReturnsController = () => import('#returns/controllers/support_returns_controller')
+const VouchersController = () => import('#promotions/controllers/vouchers_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -65,6 +66,8 @@ router
         router.get('/ops/markets/:code/flash-sales', [OpsFlashSalesController, 'index']).as('ops.flash_sales.index')
         router.post('/ops/markets/:code/flash-sales', [OpsFlashSalesController, 'store']).as('ops.flash_sales.store')
         router.get('/finance/markets/:code/ledger/trial-balance', [FinanceLedgerController, 'trialBalance']).as('finance.ledger.trial_balance')
+        router.get('/ops/markets/:code/vouchers', [VouchersController, 'platformIndex']).as('ops.vouchers.index')
+        router.post('/ops/markets/:code/vouchers', [VouchersController, 'platformStore']).as('ops.vouchers.store')
         router.get('/support/markets/:code/returns', [SupportReturnsController, 'index']).as('support.returns.index')
         router.post('/support/markets/:code/returns', [SupportReturnsController, 'store']).as('support.returns.store')
         router.get('/support/markets/:code/returns/:id', [SupportReturnsController, 'show']).as('support.returns.show')
@@ -132,6 +135,8 @@ router
         router.post('/seller/payouts', [SellerWalletController, 'requestPayout']).as('seller.payouts.store')
         router.post('/orders/:number/returns', [ReturnsController, 'store']).as('returns.store')
         router.get('/returns/:id', [ReturnsController, 'show']).as('returns.show')
+        router.get('/seller/vouchers', [VouchersController, 'shopIndex']).as('seller.vouchers.index')
+        router.post('/seller/vouchers', [VouchersController, 'shopStore']).as('seller.vouchers.store')
         router.get('/seller/returns', [SellerReturnsController, 'index']).as('seller.returns.index')
         router.get('/seller/returns/:id', [SellerReturnsController, 'show']).as('seller.returns.show')
         router.post('/seller/returns/:id/respond', [SellerReturnsController, 'respond']).as('seller.returns.respond')

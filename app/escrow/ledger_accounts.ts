@@ -34,6 +34,8 @@ export const Accounts = {
   disbursements: (provider: string) => account('disbursements', provider, 'debit'),
   platformCommission: () => account('platform_commission', null, 'credit'),
   platformFees: () => account('platform_fees', null, 'credit'),
+  /** What platform vouchers cost the platform (an expense). */
+  platformPromotions: () => account('platform_promotions', null, 'debit'),
   /** Shipping fees the platform collected for a courier. */
   courierPayable: (courier: string) => account('courier_payable', courier, 'credit'),
   /** Cash a courier collected on delivery and owes us. */

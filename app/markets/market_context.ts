@@ -41,6 +41,7 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'returns',
   'refunds',
   'notifications',
+  'vouchers',
 ])
 
 /** `'skus as s'` → `{ table: 'skus', ref: 's' }`. */

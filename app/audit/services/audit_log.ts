@@ -20,6 +20,7 @@ export type AuditAction =
   | 'identity.password_change_locked'
   | 'returns.opened_for_buyer'
   | 'returns.decided'
+  | 'promotions.voucher_created'
 
 export interface AuditEntry {
   action: AuditAction

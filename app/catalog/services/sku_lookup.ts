@@ -16,6 +16,8 @@ export interface SellableSku {
   currency: string
   weightGrams: number
   taxCategory: string
+  /** The product's category (vouchers may be limited to some). */
+  categoryId: number
   /** Set when a flash sale priced this SKU for the checkout. */
   flashSaleId?: number
 }
@@ -34,7 +36,7 @@ export async function sellableSkus(market: MarketContext, publicIds: string[]) {
     .whereIn('s.public_id', publicIds)
     .where('p.status', 'active')
     .whereNull('p.deleted_at')
-    .select('s.id', 's.public_id', 's.product_id', 'p.public_id as product_public_id', 'p.shop_id', 'sh.public_id as shop_public_id', 'sh.name as shop_name', 'p.titles', 's.options', 's.price_amount', 's.currency', 's.weight_grams', 's.tax_category')
+    .select('s.id', 's.public_id', 's.product_id', 'p.public_id as product_public_id', 'p.shop_id', 'sh.public_id as shop_public_id', 'sh.name as shop_name', 'p.titles', 's.options', 's.price_amount', 's.currency', 's.weight_grams', 's.tax_category', 'p.category_id')
   return new Map<string, SellableSku>(
     rows.map((row): [string, SellableSku] => {
       const titles = parseJson(row.titles) as Record<string, string>
@@ -53,6 +55,7 @@ export async function sellableSkus(market: MarketContext, publicIds: string[]) {
           currency: row.currency,
           weightGrams: Number(row.weight_grams),
           taxCategory: row.tax_category,
+          categoryId: Number(row.category_id),
         },
       ]
     })

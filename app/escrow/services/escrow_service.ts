@@ -11,7 +11,10 @@ export interface EscrowOrder {
   goodsGross: number
   shippingFee: number
   codSurcharge: number
+  /** What the buyer paid (the escrow). */
   total: number
+  /** Platform vouchers' share of goods and shipping: paid to the seller and courier by the platform at release. */
+  platformFunded?: number
 }
 
 /** An order row (with its shop's public id) as escrow needs it. */
@@ -20,10 +23,12 @@ export function escrowOrderOf(order: Record<string, any>, shopPublicId: string =
     number: order.number,
     shopPublicId,
     courierId: order.courier_id,
-    goodsGross: Number(order.goods_gross),
+    // The seller's price: what the buyer paid for the goods plus what the platform's voucher took off (a shop voucher is the seller's own price cut).
+    goodsGross: Number(order.goods_gross) + Number(order.goods_discount_platform ?? 0),
     shippingFee: Number(order.shipping_fee),
     codSurcharge: Number(order.cod_surcharge),
     total: Number(order.total),
+    platformFunded: Number(order.goods_discount_platform ?? 0) + Number(order.shipping_discount_platform ?? 0),
   }
 }
 
@@ -75,7 +80,7 @@ export class EscrowService {
     const courier = order.shippingFee + order.codSurcharge
     // What the seller's goods bring; the platform's cuts come out of it and never below zero
     // (a fee on the total of a cheap item with costly shipping can exceed the item).
-    const goods = order.total - courier
+    const goods = order.total + (order.platformFunded ?? 0) - courier
     const commission = Math.min(percentOf(market, order.goodsGross, market.config.escrow.commissionRate), goods)
     const paymentFee = Math.min(percentOf(market, order.total, market.config.escrow.paymentFeeRate ?? 0), goods - commission)
     const fixedFee = Math.min(market.config.escrow.fixedFeePerOrder ?? 0, goods - commission - paymentFee)
@@ -88,6 +93,8 @@ export class EscrowService {
     const split = this.split(market, order)
     const legs: Leg[] = [
       { account: Accounts.escrow(order.number), amount: order.total },
+      // Platform vouchers: the platform pays their share, so the seller is paid its own price (less commission).
+      { account: Accounts.platformPromotions(), amount: order.platformFunded ?? 0 },
       { account: Accounts.courierPayable(order.courierId), amount: -split.courier },
       { account: Accounts.platformCommission(), amount: -split.commission },
       { account: Accounts.platformFees(), amount: -split.fees },

@@ -19,7 +19,7 @@ export default class CheckoutController {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     const input = await ctx.request.validateUsing(quoteValidator)
     const lines = input.lines ?? (await this.#cart.checkoutLines(ctx.market, buyer))
-    const quote = await priceCheckout(ctx.market, { ...input, lines })
+    const quote = await priceCheckout(ctx.market, { ...input, lines }, undefined, buyer.id)
     return { data: quoteResource(ctx.market, quote) }
   }
 

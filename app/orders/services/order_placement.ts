@@ -18,6 +18,8 @@ export interface PlaceOrderInput {
   lines?: CheckoutLineInput[]
   courier?: string
   paymentGateway?: string
+  /** Voucher codes (a shop's and the platform's). */
+  vouchers?: string[]
 }
 
 export interface StoredResponse {
@@ -92,7 +94,13 @@ export class OrderPlacement {
 
     let checkoutId: string | undefined
     try {
-      const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway }, overrides)
+      const quote = await priceCheckout(market, { lines, courier: input.courier, paymentGateway: input.paymentGateway, vouchers: input.vouchers }, overrides, buyer.id)
+      // A voucher asked for that does not apply is the buyer's to fix (the quote said why): nothing is placed.
+      const refused = quote.vouchers.find((outcome) => outcome.refusal)
+      if (refused) {
+        const index = (input.vouchers ?? []).findIndex((code) => code.toUpperCase() === refused.code)
+        throw fieldError(`vouchers.${index}`, `voucher_${refused.refusal}`, `vouchers.${index}: voucher ${refused.code} does not apply (${refused.refusal})`, { code: refused.code })
+      }
       // Counted only for a checkout about to be written: a flash-sale
       // refusal or an invalid cart costs no round trip for it.
       await this.#checkoutLimit.consume(market, buyer, idempotencyKey)
@@ -178,6 +186,11 @@ export class OrderPlacement {
         shipping_fee: toMinorUnits(parcel.shipping.fee) - toMinorUnits(parcel.shipping.codSurcharge),
         cod_surcharge: toMinorUnits(parcel.shipping.codSurcharge),
         total: toMinorUnits(parcel.total),
+        goods_discount_shop: parcel.discounts.goodsShop,
+        goods_discount_platform: parcel.discounts.goodsPlatform,
+        shipping_discount_shop: parcel.discounts.shippingShop,
+        shipping_discount_platform: parcel.discounts.shippingPlatform,
+        vouchers: parcel.vouchers.length ? JSON.stringify(parcel.vouchers) : null,
         courier_id: parcel.shipping.courier.id,
         payment_gateway: quote.gateway.id,
         config_revision: market.revision,
@@ -203,6 +216,8 @@ export class OrderPlacement {
         tax: toMinorUnits(line.taxed.tax),
         weight_grams: line.sku.weightGrams,
         flash_sale_id: line.sku.flashSaleId ?? null,
+        discount_shop: line.discountShop,
+        discount_platform: line.discountPlatform,
       }))
       const history = {
         from_status: null,
@@ -224,6 +239,16 @@ export class OrderPlacement {
       })),
       cartLines: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ buyerId: buyer.id, skuId: line.sku.id }))),
       skus: quote.parcels.flatMap((parcel) => parcel.lines.map((line) => ({ sku: line.sku, quantity: line.quantity }))),
+      // One use of each applied voucher for the whole checkout, its amount spread over the orders it gave to.
+      redemptions: quote.vouchers
+        .filter((outcome) => outcome.applied && outcome.applied.total > 0)
+        .map((outcome) => {
+          const applied = outcome.applied!
+          const perOrder = orders
+            .map(({ order, parcel }) => ({ number: order.number, amount: parcel.vouchers.find((entry) => entry.code === outcome.code)?.amount ?? 0 }))
+            .filter((entry) => entry.amount > 0)
+          return { voucherId: applied.voucher.id, code: applied.voucher.code, buyerId: buyer.id, checkoutId, perBuyerLimit: applied.voucher.perBuyerLimit, amount: applied.total, orders: perOrder }
+        }),
     }
     const view = {
       checkoutId,

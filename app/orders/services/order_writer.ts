@@ -4,6 +4,7 @@ import type { MarketContext } from '#markets/market_context'
 import { InventoryService } from '#inventory/services/inventory_service'
 import { Outbox, type OutboxEvent } from '#messaging/services/outbox'
 import { orderWriteCheckouts, orderWriteTransactions } from '#metrics/order_metrics'
+import { VoucherService, type Redemption } from '#promotions/services/voucher_service'
 
 /** Everything a placed checkout writes, computed before any transaction. */
 export interface DraftedCheckout {
@@ -12,9 +13,12 @@ export interface DraftedCheckout {
   events: OutboxEvent[]
   cartLines: { buyerId: number; skuId: number }[]
   skus: { sku: { id: number; publicId: string }; quantity: number }[]
+  /** Vouchers the checkout uses: redeemed in its transaction (a used-up one rolls the checkout back). */
+  redemptions: Redemption[]
 }
 
 const inventory = new InventoryService()
+const vouchers = new VoucherService()
 
 /** More checkouts than this wait for the next transaction. */
 const MAX_GROUP = 100
@@ -139,7 +143,8 @@ function count(market: MarketContext, kind: 'group' | 'single' | 'fallback', che
 
 /**
  * Writes checkouts in one transaction: idempotency keys (with their
- * answers), orders, lines, history, outbox, cart clean-up, then the stock
+ * answers), orders, lines, history, outbox, cart clean-up, voucher
+ * redemptions (conditional on their budgets), then the stock
  * reservations. Answers the SKU ids whose stock it reserved.
  */
 export function writeCheckouts(market: MarketContext, checkouts: DraftedCheckout[]) {
@@ -163,6 +168,7 @@ export function writeCheckouts(market: MarketContext, checkouts: DraftedCheckout
         .whereIn(['buyer_id', 'sku_id'], cartLines.map((line) => [line.buyerId, line.skuId]))
         .delete()
     }
+    await vouchers.redeem(market, checkouts.flatMap((checkout) => checkout.redemptions))
     return inventory.reserveMany(market, checkouts.flatMap((checkout) => checkout.skus))
   })
 }

@@ -25,6 +25,11 @@ export function orderResource(market: MarketContext, { order, lines, history, sh
     shippingFee: view(order.shipping_fee),
     codSurcharge: view(order.cod_surcharge),
     total: view(order.total),
+    discounts: {
+      goods: { shop: view(order.goods_discount_shop ?? 0), platform: view(order.goods_discount_platform ?? 0) },
+      shipping: { shop: view(order.shipping_discount_shop ?? 0), platform: view(order.shipping_discount_platform ?? 0) },
+    },
+    vouchers: order.vouchers ? (typeof order.vouchers === 'string' ? JSON.parse(order.vouchers) : order.vouchers) : [],
     paymentDueAt: new Date(order.payment_due_at).toISOString(),
     placedAt: new Date(order.placed_at).toISOString(),
     lines: lines.map((line) => ({

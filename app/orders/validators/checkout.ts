@@ -11,6 +11,8 @@ const checkoutFields = {
     .distinct('sku')
     .optional(),
   courier: configId().optional(),
+  // At most one shop voucher per shop and one platform voucher: a few codes.
+  vouchers: vine.array(vine.string().trim().regex(/^[A-Za-z0-9]{3,24}$/)).maxLength(10).distinct().optional(),
   paymentGateway: configId().optional(),
 }
 

@@ -353,12 +353,16 @@ export class ReturnService {
     if (refunded >= Number(order.total)) return this.#orders.move(market, order.number, 'refunded', actor, reason)
     if (!found.after_release) {
       const original = escrowOrderOf(order)
+      // The platform's voucher share follows the goods: what it gave on the goods refunded is not paid to the seller.
+      const funded = original.platformFunded ?? 0
+      const fundedBack = funded > 0 ? allocateMinor(funded, market.currency, [Number(order.goods_gross) - goodsRefunded, goodsRefunded])[1] : 0
       await this.#escrow.release(market, {
         ...original,
         total: original.total - refunded,
-        goodsGross: original.goodsGross - goodsRefunded,
+        goodsGross: original.goodsGross - goodsRefunded - fundedBack,
         shippingFee: original.shippingFee + original.codSurcharge - shippingRefunded,
         codSurcharge: 0,
+        platformFunded: funded - fundedBack,
       })
     }
     return this.#orders.move(market, order.number, 'completed', actor, reason)

@@ -15,6 +15,8 @@ export interface TaxLineInput {
   unitPrice: number
   quantity: number
   taxCategory: string
+  /** Vouchers' discount on the line (minor units, on the price side the market quotes): tax follows the discounted price. */
+  discount?: number
 }
 
 /** What an order line keeps, so that later rate changes never move it. */
@@ -80,7 +82,9 @@ function taxFraction(amount: bigint, rate: AppliedRate, inclusive: boolean): { n
  * day, a reduced taxable base where the law has one (ID: 11/12), and the
  * market's rounding mode at line or invoice level. At invoice level the tax
  * of each rate is rounded once and spread over its lines (dinero allocate),
- * so line totals always add up to the order total.
+ * so line totals always add up to the order total. A line's voucher
+ * discount comes off its price first: the tax is that of the discounted
+ * price (inside the discounted gross, or the rate on the discounted net).
  */
 export function calculateTax(market: MarketContext, inputs: TaxLineInput[], at: DateTime = DateTime.utc()): TaxResult {
   const day = at.setZone(market.timezone).toISODate()!
@@ -91,7 +95,10 @@ export function calculateTax(market: MarketContext, inputs: TaxLineInput[], at: 
   const priced = inputs.map((input) => {
     if (!Number.isSafeInteger(input.unitPrice) || input.unitPrice < 0) throw new Error('unit prices are non-negative minor units')
     if (!Number.isSafeInteger(input.quantity) || input.quantity <= 0) throw new Error('quantities are positive integers')
-    return { input, amount: BigInt(input.unitPrice) * BigInt(input.quantity), rate: rateOn(market, input.taxCategory, day) }
+    const discount = input.discount ?? 0
+    const listed = BigInt(input.unitPrice) * BigInt(input.quantity)
+    if (!Number.isSafeInteger(discount) || discount < 0 || BigInt(discount) > listed) throw new Error('a discount is minor units between 0 and the line amount')
+    return { input, amount: listed - BigInt(discount), rate: rateOn(market, input.taxCategory, day) }
   })
 
   const taxes = new Map<string, bigint>()
