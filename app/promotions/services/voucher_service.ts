@@ -206,6 +206,8 @@ export class VoucherService {
           .where('buyer_id', redemption.buyerId)
           .where('status', 'active')
           .countDistinct('checkout_id as uses')
+          // A locking read: it sees what committed after this transaction's snapshot (a parallel checkout of this buyer).
+          .forShare()
           .first()
         if (Number(used?.uses ?? 0) >= redemption.perBuyerLimit) throw new VoucherUnavailableError(redemption.code, 'limit_reached')
       }
