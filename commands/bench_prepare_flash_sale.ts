@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { randomBytes } from 'node:crypto'
 import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
+import { VoucherService } from '#promotions/services/voucher_service'
 import { storefrontTokens } from '#identity/auth/user_providers'
 
 /**
@@ -33,11 +34,11 @@ export default class BenchPrepareFlashSale extends BaseCommand {
       .where('p.status', 'active')
       .where('l.available', '>', 50)
       .orderBy('s.id')
-      .limit(5)
+      .limit(6)
       .select('s.id', 's.public_id', 'p.shop_id')
-    if (skus.length < 5) throw new Error('run node ace db:seed first')
-    const [flash, twin, warm, first, second] = skus
-    for (const sku of [flash, twin, warm]) {
+    if (skus.length < 6) throw new Error('run node ace db:seed first')
+    const [flash, twin, warm, first, second, withVoucher] = skus
+    for (const sku of [flash, twin, warm, withVoucher]) {
       await market.table('stock_levels').where('sku_id', sku.id).update({ available: this.stock + 10_000, reserved: 0 })
     }
     await market.table('stock_levels').whereIn('sku_id', [first.id, second.id]).update({ available: 1_000_000 })
@@ -57,6 +58,17 @@ export default class BenchPrepareFlashSale extends BaseCommand {
       stock: this.stock,
       perBuyerLimit: 1,
     })
+    // The same sale again on another SKU, bought with a platform voucher on every order (its uses counted on one row).
+    const voucherSale = await new FlashSaleService().schedule(market, 'STF-bench', {
+      sku: withVoucher.public_id,
+      startsAt: DateTime.utc().minus({ minutes: 1 }),
+      endsAt: DateTime.utc().plus({ hours: 1 }),
+      price: { amount: 100, currency: 'SGD' },
+      stock: this.stock,
+      perBuyerLimit: 1,
+    })
+    const voucherCode = `BENCH${randomBytes(4).toString('hex').toUpperCase()}`
+    await new VoucherService().create(market, 'platform', { code: voucherCode, kind: 'fixed', amount: 10, startsAt: DateTime.utc().minus({ minutes: 1 }).toISO()!, endsAt: DateTime.utc().plus({ hours: 1 }).toISO()! }, { actor: 'STF-bench' })
     const password = await hash.make('bench password 2026')
     const tag = randomBytes(3).toString('hex')
     const now = new Date()
@@ -75,7 +87,7 @@ export default class BenchPrepareFlashSale extends BaseCommand {
     const tokens: string[] = []
     for (const { id } of ids) tokens.push((await storefrontTokens(market).create(Number(id), ['storefront'])).value!.release())
     process.stdout.write(
-      `\n${JSON.stringify({ sku: flash.public_id, saleId: sale.id, warmSku: warm.public_id, warmSaleId: warmSale.id, twinSkuId: Number(twin.id), checkoutSkus: [first.public_id, second.public_id], tokens })}\n`
+      `\n${JSON.stringify({ sku: flash.public_id, saleId: sale.id, warmSku: warm.public_id, warmSaleId: warmSale.id, twinSkuId: Number(twin.id), voucherSku: withVoucher.public_id, voucherSaleId: voucherSale.id, voucherCode, checkoutSkus: [first.public_id, second.public_id], tokens })}\n`
     )
   }
 }

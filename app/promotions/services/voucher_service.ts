@@ -168,10 +168,12 @@ export class VoucherService {
     if (codes.length === 0) return { found, uses }
     const rows = await market.table('vouchers').whereIn('code', codes.map((code) => code.toUpperCase()))
     for (const row of rows) found.set(row.code, voucherOf(row))
-    if (buyerId !== null && rows.length) {
+    // Only vouchers with a per-buyer limit need the buyer's uses (one query fewer on a hot checkout).
+    const limited = rows.filter((row) => row.per_buyer_limit !== null)
+    if (buyerId !== null && limited.length) {
       const counted = await market
         .table('voucher_redemptions')
-        .whereIn('voucher_id', rows.map((row) => row.id))
+        .whereIn('voucher_id', limited.map((row) => row.id))
         .where('buyer_id', buyerId)
         .where('status', 'active')
         .groupBy('voucher_id')
@@ -190,29 +192,46 @@ export class VoucherService {
    * the limit), then one redemption row per order.
    */
   async redeem(market: MarketContext, redemptions: Redemption[]) {
-    for (const redemption of redemptions) {
-      const taken = await market
-        .table('vouchers')
-        .where('id', redemption.voucherId)
-        .where('status', 'active')
-        .where((query) => query.whereNull('max_uses').orWhereRaw('uses_count < max_uses'))
-        .where((query) => query.whereNull('budget_amount').orWhereRaw('amount_used + ? <= budget_amount', [redemption.amount]))
-        .update({ uses_count: market.db.raw('uses_count + 1'), amount_used: market.db.raw('amount_used + ?', [redemption.amount]), updated_at: new Date() })
-      if (Number(taken) === 0) throw new VoucherUnavailableError(redemption.code, 'used_up')
-      if (redemption.perBuyerLimit !== null) {
-        const used = await market
-          .table('voucher_redemptions')
-          .where('voucher_id', redemption.voucherId)
-          .where('buyer_id', redemption.buyerId)
+    // Voucher rows locked in id order (no deadlock between groups). A group of checkouts (group commit) using
+    // a voucher without a per-buyer limit takes its uses in one UPDATE: all fit the budget, or the group rolls
+    // back and each checkout is written alone.
+    const byVoucher = new Map<number, Redemption[]>()
+    for (const redemption of redemptions) byVoucher.set(redemption.voucherId, [...(byVoucher.get(redemption.voucherId) ?? []), redemption])
+    for (const voucherId of [...byVoucher.keys()].sort((a, b) => a - b)) {
+      const group = byVoucher.get(voucherId)!
+      const together = group[0].perBuyerLimit === null ? [group] : group.map((redemption) => [redemption])
+      for (const batch of together) {
+        const amount = batch.reduce((sum, redemption) => sum + redemption.amount, 0)
+        const taken = await market
+          .table('vouchers')
+          .where('id', voucherId)
           .where('status', 'active')
-          .countDistinct('checkout_id as uses')
-          // A locking read: it sees what committed after this transaction's snapshot (a parallel checkout of this buyer).
-          .forShare()
-          .first()
-        if (Number(used?.uses ?? 0) >= redemption.perBuyerLimit) throw new VoucherUnavailableError(redemption.code, 'limit_reached')
+          .where((query) => query.whereNull('max_uses').orWhereRaw('uses_count + ? <= max_uses', [batch.length]))
+          .where((query) => query.whereNull('budget_amount').orWhereRaw('amount_used + ? <= budget_amount', [amount]))
+          .update({ uses_count: market.db.raw('uses_count + ?', [batch.length]), amount_used: market.db.raw('amount_used + ?', [amount]), updated_at: new Date() })
+        if (Number(taken) === 0) throw new VoucherUnavailableError(batch[0].code, 'used_up')
+        const limit = batch[0].perBuyerLimit
+        if (limit !== null) {
+          const used = await market
+            .table('voucher_redemptions')
+            .where('voucher_id', voucherId)
+            .where('buyer_id', batch[0].buyerId)
+            .where('status', 'active')
+            .countDistinct('checkout_id as uses')
+            // A locking read: it sees what committed after this transaction's snapshot (a parallel checkout of this buyer).
+            .forShare()
+            .first()
+          if (Number(used?.uses ?? 0) >= limit) throw new VoucherUnavailableError(batch[0].code, 'limit_reached')
+        }
+        await this.insertRedemptions(market, batch)
       }
-      await market.insert(
-        'voucher_redemptions',
+    }
+  }
+
+  private async insertRedemptions(market: MarketContext, redemptions: Redemption[]) {
+    await market.insert(
+      'voucher_redemptions',
+      redemptions.flatMap((redemption) =>
         redemption.orders.map((order) => ({
           voucher_id: redemption.voucherId,
           buyer_id: redemption.buyerId,
@@ -223,7 +242,7 @@ export class VoucherService {
           created_at: new Date(),
         }))
       )
-    }
+    )
   }
 
   /**
