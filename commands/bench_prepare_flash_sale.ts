@@ -79,6 +79,7 @@ export default class BenchPrepareFlashSale extends BaseCommand {
       full_name: 'Bench Buyer',
       password,
       status: 'active',
+      email_verified_at: now,
       created_at: now,
       updated_at: now,
     }))

@@ -12,6 +12,15 @@ const identityConfig = {
   register: {
     perIp: { requests: 10, duration: '10 min' },
   },
+  /** Password reset and verification mails: per client address and per e-mail address. */
+  recovery: {
+    perIp: { requests: 10, duration: '15 min' },
+    perEmail: { requests: 3, duration: '15 min' },
+    resetTokenLifetimeMinutes: 30,
+    verificationTokenLifetimeDays: 7,
+    /** Every forgot-password answer takes at least this long, found or not. */
+    answerFloorMs: 250,
+  },
   tokens: {
     storefront: '30 days',
     staff: '12 hours',

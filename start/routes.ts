@@ -95,11 +95,15 @@ router
     router.post('/couriers/:provider/webhook', [CourierWebhooksController, 'handle']).as('couriers.webhook')
     router.post('/auth/register', [AuthController, 'register']).as('auth.register')
     router.post('/auth/login', [AuthController, 'login']).as('auth.login')
+    router.post('/auth/password/forgot', [AuthController, 'forgotPassword']).as('auth.password.forgot')
+    router.post('/auth/password/reset', [AuthController, 'resetPassword']).as('auth.password.reset')
+    router.post('/auth/email/verify', [AuthController, 'verifyEmail']).as('auth.email.verify')
     router
       .group(() => {
         router.post('/auth/logout', [AuthController, 'logout']).as('auth.logout')
         router.get('/me', [MeController, 'show']).as('me.show')
         router.put('/me/password', [MeController, 'updatePassword']).as('me.password')
+        router.post('/me/email/verification', [AuthController, 'resendVerification']).as('me.email_verification')
         router.get('/me/notifications', [MyNotificationsController, 'index']).as('me.notifications.index')
         router.get('/seller/shop', [ShopController, 'show']).as('seller.shop.show')
         router.put('/seller/shop', [ShopController, 'update']).as('seller.shop.update')

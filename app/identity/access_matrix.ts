@@ -37,6 +37,7 @@ export const ACCESS_MATRIX = {
   'auth.logout': { audience: 'storefront', roles: ANY_ACCOUNT },
   'me.show': { audience: 'storefront', roles: ANY_ACCOUNT },
   'me.password': { audience: 'storefront', roles: ANY_ACCOUNT },
+  'me.email_verification': { audience: 'storefront', roles: ANY_ACCOUNT },
   'me.notifications.index': { audience: 'storefront', roles: ANY_ACCOUNT },
   'seller.shop.show': { audience: 'storefront', roles: ['seller'] },
   'seller.shop.update': { audience: 'storefront', roles: ['seller'] },
@@ -114,6 +115,10 @@ export const PUBLIC_ROUTES = [
   'search.suggest',
   'auth.register',
   'auth.login',
+  // Answered the same whether the account exists; the mailed token is the proof.
+  'auth.password.forgot',
+  'auth.password.reset',
+  'auth.email.verify',
   'staff.login',
   // Signed by the gateway, verified before anything else.
   'payments.webhook',

@@ -42,6 +42,7 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'refunds',
   'notifications',
   'vouchers',
+  'account_tokens',
 ])
 
 /** `'skus as s'` → `{ table: 'skus', ref: 's' }`. */

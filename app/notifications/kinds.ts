@@ -32,6 +32,9 @@ export const NOTIFICATION_KINDS = [
   'return_rejected_seller',
   // to both
   'return_under_review',
+  // to the account (its mailed links: the stored copy keeps no token once sent)
+  'password_reset',
+  'verify_email',
 ] as const
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
@@ -43,3 +46,6 @@ export type Phrase = (typeof PHRASES)[number]
 
 /** Where a message stands: pending until the relay took it (sent), failed when it refused the address for good. */
 export type NotificationStatus = 'pending' | 'sent' | 'failed'
+
+/** Messages whose e-mail carries a secret link: once sent, the stored copy loses the token. */
+export const SECRET_KINDS: readonly NotificationKind[] = ['password_reset', 'verify_email']

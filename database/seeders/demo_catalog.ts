@@ -115,10 +115,14 @@ export class DemoCatalogSeeder {
         password: passwordHash,
         status: 'active',
         password_changed_at: now,
+        // Demo accounts are ready to buy and sell.
+        email_verified_at: now,
         created_at: now,
         updated_at: now,
       })
     }
+    // Demo accounts seeded before e-mail verification existed are verified too.
+    await market.table('users').whereIn('email', [...emails, buyer]).whereNull('email_verified_at').update({ email_verified_at: now })
     const sellers = await market.table('users').whereIn('email', emails).select('id', 'email')
     const shopIds: number[] = []
     for (const seller of sellers) {

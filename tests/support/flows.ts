@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { PASSWORD, SHOP, hostOf, marketContext, uniqueEmail, uniqueIp } from '#tests/support/identity'
+import { PASSWORD, SHOP, hostOf, marketContext, uniqueEmail, uniqueIp, verifiedAccount } from '#tests/support/identity'
 import { categoryTree, titlesFor } from '#tests/support/catalog'
 import type { MarketContext } from '#markets/market_context'
+
 
 /** Storefront flows through the HTTP API, as apps call it (tests that go end to end). */
 export type Api = ReturnType<typeof apiFor>
@@ -29,6 +30,7 @@ export async function sellerWithProduct(client: any, code: string, price: number
     shop: { ...SHOP, name: `Shop ${randomBytes(4).toString('hex')}` },
   })
   seller.assertStatus(201)
+  await verifiedAccount(market, seller.body().data.account.id)
   const sellerToken = seller.body().data.token.value as string
   const listed = await api('post', '/api/v1/seller/products', sellerToken, {
     category: tshirts.slug,
@@ -40,6 +42,7 @@ export async function sellerWithProduct(client: any, code: string, price: number
   const sku = listed.body().data.skus[0].id as string
   const buyer = await api('post', '/api/v1/auth/register', null, { role: 'buyer', email: uniqueEmail('buyer'), password: PASSWORD, fullName: `Buyer of ${code}` })
   buyer.assertStatus(201)
+  await verifiedAccount(market, buyer.body().data.account.id)
   return { api, market, sellerToken, buyerToken: buyer.body().data.token.value as string, sku, shop: seller.body().data.account.shop.id as string }
 }
 

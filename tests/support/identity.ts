@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon'
+import type { MarketContext } from '#markets/market_context'
 import { randomBytes, randomInt } from 'node:crypto'
 import type { ApiClient } from '@japa/api-client'
 import app from '@adonisjs/core/services/app'
@@ -42,7 +44,23 @@ export const SHOP: ShopInput = {
 }
 
 /** An account made through the real service, with a token. */
-export async function accountFactory(code: string, role: 'buyer' | 'seller' = 'buyer', email = uniqueEmail(role)) {
+/**
+ * Marks an account's e-mail as proven, as following the mailed link does,
+ * and withdraws the verification mail not sent yet (a test about orders
+ * does not wait for hundreds of welcome mails; the verification flow has
+ * its own tests).
+ */
+export async function verifiedAccount(market: MarketContext, publicId: string) {
+  await market.table('users').where('public_id', publicId).update({ email_verified_at: new Date() })
+  await market
+    .table('outbox')
+    .where('routing_key', `${market.code.toLowerCase()}.identity.verification_requested`)
+    .whereNull('published_at')
+    .whereRaw("JSON_UNQUOTE(JSON_EXTRACT(payload, '$.data.user')) = ?", [publicId])
+    .delete()
+}
+
+export async function accountFactory(code: string, role: 'buyer' | 'seller' = 'buyer', email = uniqueEmail(role), options: { verified?: boolean } = {}) {
   const market = await marketContext(code)
   const result = await new AccountService().register(
     market,
@@ -55,6 +73,11 @@ export async function accountFactory(code: string, role: 'buyer' | 'seller' = 'b
     },
     uniqueIp()
   )
+  // Most tests are about what a verified account does (the verification flow has its own tests).
+  if (options.verified !== false) {
+    await verifiedAccount(market, result.account.publicId)
+    result.account.emailVerifiedAt = DateTime.utc()
+  }
   return { ...result, email, token: result.token.value!.release(), market }
 }
 

@@ -129,7 +129,7 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
   const staff = (method: string, path: string, body?: Record<string, unknown>) => ({ method, path, host: STAFF_HOST, body })
   const { productId, skuId, cartLineId, orderNumber, checkoutId, shippedOrderNumber, trackingNumber, targetStaffId, assignmentId, category, returnId } = fixture
   const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Singapore' })
-  const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'staff.login' | 'payments.webhook' | 'couriers.webhook', SampleRequest> = {
+  const requests: Record<keyof typeof ACCESS_MATRIX | 'auth.register' | 'auth.login' | 'auth.password.forgot' | 'auth.password.reset' | 'auth.email.verify' | 'staff.login' | 'payments.webhook' | 'couriers.webhook', SampleRequest> = {
     'couriers.webhook': storefront('POST', '/api/v1/couriers/sandbox/webhook', { tracking: trackingNumber, status: 'delivered', at: new Date().toISOString() }),
     'orders.tracking': storefront('GET', `/api/v1/orders/${shippedOrderNumber}/tracking`),
     'orders.confirm_receipt': storefront('POST', `/api/v1/orders/${shippedOrderNumber}/confirm-receipt`),
@@ -142,6 +142,7 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'seller.vouchers.store': storefront('POST', '/api/v1/seller/vouchers', { code: `SHOP${Date.now() % 100000}`, kind: 'fixed', amount: 100, startsAt: '2026-01-01T00:00:00', endsAt: '2027-01-01T00:00:00' }),
     'ops.vouchers.index': staff('GET', '/api/v1/ops/markets/SG/vouchers'),
     'ops.vouchers.store': staff('POST', '/api/v1/ops/markets/SG/vouchers', { code: `PLAT${Date.now() % 100000}`, kind: 'percent', percent: 10, startsAt: '2026-01-01T00:00:00', endsAt: '2027-01-01T00:00:00' }),
+    'me.email_verification': storefront('POST', '/api/v1/me/email/verification'),
     'seller.wallet.show': storefront('GET', '/api/v1/seller/wallet'),
     'seller.wallet.entries': storefront('GET', '/api/v1/seller/wallet/entries'),
     'seller.payouts.index': storefront('GET', '/api/v1/seller/payouts'),
@@ -161,6 +162,9 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'checkouts.payments.store': storefront('POST', `/api/v1/checkouts/${checkoutId}/payments`, { gateway: 'paynow' }, { 'Idempotency-Key': `pay-${uniqueEmail()}` }),
     'auth.register': storefront('POST', '/api/v1/auth/register', { role: 'buyer', email: uniqueEmail('sample'), password: PASSWORD, fullName: 'Sample Buyer' }),
     'auth.login': storefront('POST', '/api/v1/auth/login', { email: uniqueEmail('nobody'), password: PASSWORD }),
+    'auth.password.forgot': storefront('POST', '/api/v1/auth/password/forgot', { email: uniqueEmail('nobody') }),
+    'auth.password.reset': storefront('POST', '/api/v1/auth/password/reset', { token: 'A'.repeat(43), password: 'a long new password 2026' }),
+    'auth.email.verify': storefront('POST', '/api/v1/auth/email/verify', { token: 'A'.repeat(43) }),
     'staff.login': staff('POST', '/api/v1/staff/login', { email: uniqueEmail('nobody'), password: PASSWORD }),
     'auth.logout': storefront('POST', '/api/v1/auth/logout'),
     'me.show': storefront('GET', '/api/v1/me'),

@@ -21,6 +21,7 @@ export type AuditAction =
   | 'returns.opened_for_buyer'
   | 'returns.decided'
   | 'promotions.voucher_created'
+  | 'identity.password_reset'
 
 export interface AuditEntry {
   action: AuditAction

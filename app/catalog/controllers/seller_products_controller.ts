@@ -4,6 +4,7 @@ import { InventoryService } from '#inventory/services/inventory_service'
 import { createProductValidator, productIdParam, stockAdjustmentValidator, updateProductValidator } from '#catalog/validators/product'
 import { sellerProduct } from '#catalog/transformers/seller_product'
 import { sellerShop } from '#identity/seller_shop'
+import { assertVerified } from '#identity/services/account_recovery'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import type Product from '#catalog/models/product'
 import { emptyBodyValidator } from '#http/empty_body'
@@ -38,6 +39,7 @@ export default class SellerProductsController {
   async store(ctx: HttpContext) {
     const { shop, actor } = await this.seller(ctx)
     const input = await ctx.request.validateUsing(createProductValidator, { meta: { market: ctx.market, requireDefaultLocale: true } })
+    if (input.status === 'active') assertVerified(ctx.auth.use('storefront').getUserOrFail())
     const product = await this.#products.create(ctx.market, shop, input, actor)
     return ctx.response.created({ data: await this.present(ctx, product) })
   }
@@ -52,6 +54,7 @@ export default class SellerProductsController {
     const { shop, actor } = await this.seller(ctx)
     const { id } = await productIdParam.validate(ctx.params)
     const input = await ctx.request.validateUsing(updateProductValidator, { meta: { market: ctx.market, requireDefaultLocale: false } })
+    if (input.status === 'active') assertVerified(ctx.auth.use('storefront').getUserOrFail())
     const product = await this.#products.update(ctx.market, shop, id, input, actor)
     return { data: await this.present(ctx, product) }
   }

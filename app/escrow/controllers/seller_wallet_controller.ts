@@ -5,6 +5,7 @@ import { payoutResource, walletEntryResource, walletResource } from '#escrow/tra
 import { idempotencyKeyValidator } from '#http/idempotency'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import { sellerShop } from '#identity/seller_shop'
+import { assertVerified } from '#identity/services/account_recovery'
 
 /** A seller's money: the wallet, its entries and payouts. */
 export default class SellerWalletController {
@@ -33,6 +34,7 @@ export default class SellerWalletController {
     const { shop, seller } = await sellerShop(ctx)
     const { 'idempotency-key': key } = await idempotencyKeyValidator.validate({ 'idempotency-key': ctx.request.header('idempotency-key') })
     const { amount } = await ctx.request.validateUsing(payoutValidator)
+    assertVerified(seller)
     const { status, payout } = await this.#payouts.request(ctx.market, { id: shop.id, publicId: shop.publicId, accountId: seller.id }, amount, key)
     return ctx.response.status(status).json({ data: payoutResource(ctx.market, payout) })
   }

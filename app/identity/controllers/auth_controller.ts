@@ -1,13 +1,43 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { inject } from '@adonisjs/core'
 import { AccountService } from '#identity/services/account_service'
-import { loginValidator, registerValidator } from '#identity/validators/account'
+import { forgotPasswordValidator, loginValidator, registerValidator, resetPasswordValidator, verifyEmailValidator } from '#identity/validators/account'
+import { AccountRecovery } from '#identity/services/account_recovery'
+import { originOf } from '#audit/services/audit_log'
 import { accountResource, tokenResource } from '#identity/transformers/identity_resources'
 import { emptyBodyValidator } from '#http/empty_body'
 
 @inject()
 export default class AuthController {
   constructor(private accounts: AccountService) {}
+
+  #recovery = new AccountRecovery()
+
+  /** Always 202, found or not, in the same time. */
+  async forgotPassword({ request, response, market }: HttpContext) {
+    const { email } = await request.validateUsing(forgotPasswordValidator)
+    await this.#recovery.forgot(market, email, request.ip())
+    return response.accepted({ data: { status: 'sent_if_registered' } })
+  }
+
+  async resetPassword(ctx: HttpContext) {
+    const { token, password } = await ctx.request.validateUsing(resetPasswordValidator)
+    await this.#recovery.reset(ctx.market, token, password, originOf(ctx))
+    return ctx.response.noContent()
+  }
+
+  async verifyEmail({ request, market }: HttpContext) {
+    const { token } = await request.validateUsing(verifyEmailValidator)
+    const account = await this.#recovery.verify(market, token)
+    return { data: { verified: true, account: account.publicId } }
+  }
+
+  /** Signed in, not yet verified: the link again (rate-limited). */
+  async resendVerification({ auth, request, response, market }: HttpContext) {
+    await request.validateUsing(emptyBodyValidator)
+    const sent = await this.#recovery.resendVerification(market, auth.use('storefront').getUserOrFail(), request.ip())
+    return response.status(sent ? 202 : 200).json({ data: { status: sent ? 'sent' : 'already_verified' } })
+  }
 
   async register({ request, response, market }: HttpContext) {
     const input = await request.validateUsing(registerValidator)

@@ -47,6 +47,10 @@ export default class Account extends BaseModel {
   @column.dateTime()
   declare passwordChangedAt: DateTime | null
 
+  /** Null until the account proves its e-mail address (the link mailed at sign-up). */
+  @column.dateTime()
+  declare emailVerifiedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -11,6 +11,7 @@ import { LoginThrottle } from '#identity/services/login_throttle'
 import { storefrontTokens } from '#identity/auth/user_providers'
 import { STOREFRONT_ABILITY } from '#identity/access_matrix'
 import { AuditLog, type AuditOrigin } from '#audit/services/audit_log'
+import { AccountRecovery } from '#identity/services/account_recovery'
 
 export interface ShopInput {
   name: string
@@ -70,6 +71,8 @@ export class AccountService {
       }
 
       const shop = input.shop ? await this.createShop(market, account, input.shop) : null
+      // The verification link, mailed through notifications once this commits.
+      await new AccountRecovery().issue(market, account, 'email_verification')
       const token = await this.issueToken(market, account)
       return { account, shop, token }
     })

@@ -49,6 +49,12 @@ export class LoginThrottle {
     await counted(() => this.ipLimiter(config).consume(`${kind}:${this.scope}:ip:${ip}`), (seconds) => new RateLimitedError(seconds))
   }
 
+  /** A budget of mails asked for (password reset, verification), per key: 429 beyond it. */
+  async consumeRecovery(kind: 'ip' | 'email', key: string) {
+    const config = kind === 'ip' ? identityConfig.recovery.perIp : identityConfig.recovery.perEmail
+    await counted(() => this.ipLimiter(config).consume(`recovery:${this.scope}:${kind}:${key}`), (seconds) => new RateLimitedError(seconds))
+  }
+
   /** Runs a credential check under the IP and account budgets. */
   async attempt<T>(ip: string, account: string, check: () => Promise<T>): Promise<T> {
     await this.consumeIp(ip, 'login')

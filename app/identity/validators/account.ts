@@ -63,3 +63,12 @@ export const updateShopValidator = vine.create(
     taxId: vine.string().trim().regex(/^[A-Za-z0-9./-]{3,40}$/).nullable().optional(),
   })
 )
+
+/** A mailed token: 32 random bytes, base64url. */
+const mailedToken = () => vine.string().trim().regex(/^[A-Za-z0-9_-]{43}$/)
+
+export const forgotPasswordValidator = vine.create(vine.object({ email: email() }))
+
+export const resetPasswordValidator = vine.create(vine.object({ token: mailedToken(), password: newPassword() }))
+
+export const verifyEmailValidator = vine.create(vine.object({ token: mailedToken() }))

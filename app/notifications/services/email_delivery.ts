@@ -3,6 +3,7 @@ import mail from '@adonisjs/mail/services/main'
 import { activeMailer } from '#config/mail'
 import type { MarketContext } from '#markets/market_context'
 import { DomainError } from '#exceptions/domain_error'
+import { SECRET_KINDS } from '#notifications/kinds'
 
 /**
  * The relay did not take a message (down, timing out, refusing for now):
@@ -80,7 +81,9 @@ export class EmailDelivery {
       logger.warn({ market: market.code, notification: publicId, error: describe(error) }, 'the relay refused the address: notification e-mail not sent')
       return 'refused'
     }
-    await shard.table('notifications').where('id', row.id).update({ status: 'sent', sent_at: new Date(), attempts: shard.db.raw('attempts + 1'), last_error: null })
+    // A mailed secret lives in the mail only: the stored copy keeps the message, not the token.
+    const scrubbed = SECRET_KINDS.includes(row.kind) ? { body: String(row.body).replace(/token=[A-Za-z0-9_-]+/g, 'token=(sent by e-mail)') } : {}
+    await shard.table('notifications').where('id', row.id).update({ status: 'sent', sent_at: new Date(), attempts: shard.db.raw('attempts + 1'), last_error: null, ...scrubbed })
     return 'sent'
   }
 }

@@ -8,6 +8,7 @@ import type { NotificationKind, Phrase } from '#notifications/kinds'
 import type { MessageParam } from '#notifications/services/message_renderer'
 import { Recipients, type OrderParties, type Recipient } from '#notifications/services/recipients'
 import { NotFoundError } from '#exceptions/not_found_error'
+import { tokenOfEvent } from '#identity/services/account_recovery'
 
 /** One message an event calls for: to whom, which kind, with what, about what. */
 export interface PlannedNotification {
@@ -208,8 +209,20 @@ const PLANS: Record<string, Plan> = {
       return [message('return_approved', parties.buyer, params, about), message('return_approved_seller', parties.seller, params, about)]
     }),
 
+  // Links mailed to an account: a password reset, the proof of its e-mail address.
+  'identity.password_reset_requested': (market, data) => accountLink(market, 'password_reset', data, 'reset-password'),
+  'identity.verification_requested': (market, data) => accountLink(market, 'verify_email', data, 'verify-email'),
+
   'returns.refunded': (market, data) =>
     aboutOrder(market, data.order, (parties) => [message('return_refunded', parties.buyer, { case: data.id, number: parties.order.number, amount: returnAmount(data, parties) }, { order: parties.order.number, reference: data.id })]),
+}
+
+/** A mailed link with the account's token (decrypted here only, to be put in the link). */
+async function accountLink(market: MarketContext, kind: 'password_reset' | 'verify_email', data: Record<string, any>, path: string) {
+  const recipient = await recipients.accountByPublicId(market, String(data.user))
+  const token = tokenOfEvent(data)
+  if (!recipient || !token) return []
+  return [message(kind, recipient, { link: `https://${market.config.domains[0]}/${path}?token=${token}` }, { reference: String(data.user) })]
 }
 
 async function aboutPayout(market: MarketContext, kind: 'payout_paid' | 'payout_failed', data: Record<string, any>) {

@@ -85,6 +85,11 @@ export class Recipients {
     return row ? { userId: Number(row.id), email: row.email, name: row.full_name } : null
   }
 
+  async accountByPublicId(market: MarketContext, publicId: string): Promise<Recipient | null> {
+    const row = await market.table('users').where('public_id', publicId).select('id', 'email', 'full_name').first()
+    return row ? { userId: Number(row.id), email: row.email, name: row.full_name } : null
+  }
+
   async account(market: MarketContext, userId: number): Promise<Recipient | null> {
     const row = await market.table('users').where('id', userId).select('id', 'email', 'full_name').first()
     return row ? { userId: Number(row.id), email: row.email, name: row.full_name } : null

@@ -9,6 +9,7 @@ import { orderNumberParam, placeOrderValidator, quoteValidator } from '#orders/v
 import { idempotencyKeyValidator } from '#http/idempotency'
 import { idFromCursor, nextIdCursor, pageQueryValidator } from '#http/pagination'
 import { emptyBodyValidator } from '#http/empty_body'
+import { assertVerified } from '#identity/services/account_recovery'
 
 export default class CheckoutController {
   #orders = new OrderService()
@@ -27,6 +28,7 @@ export default class CheckoutController {
     const buyer = ctx.auth.use('storefront').getUserOrFail()
     const { 'idempotency-key': key } = await idempotencyKeyValidator.validate({ 'idempotency-key': ctx.request.header('idempotency-key') })
     const input = await ctx.request.validateUsing(placeOrderValidator)
+    assertVerified(buyer)
     const response = await this.#placement.place(ctx.market, buyer, input, key)
     return ctx.response.status(response.status).json(response.body)
   }

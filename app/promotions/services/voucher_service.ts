@@ -125,7 +125,7 @@ export class VoucherService {
     if (problems.length) throw new vineErrors.E_VALIDATION_ERROR(problems)
 
     const publicId = market.publicId()
-    await market.insert('vouchers', {
+    await this.insertVoucher(market, code, {
       public_id: publicId,
       code,
       scope,
@@ -148,6 +148,16 @@ export class VoucherService {
       updated_at: new Date(),
     })
     return this.find(market, publicId)
+  }
+
+  /** The unique index decides between parallel creations of one code: the loser is told, as the check above tells. */
+  private async insertVoucher(market: MarketContext, code: string, row: Record<string, unknown>) {
+    try {
+      await market.insert('vouchers', row)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ER_DUP_ENTRY') throw error
+      throw new vineErrors.E_VALIDATION_ERROR([{ field: 'code', rule: 'unique', message: `code ${code} is already a voucher of ${market.code}` }])
+    }
   }
 
   async find(market: MarketContext, publicId: string) {

@@ -23,6 +23,7 @@ async function buyers(market: MarketContext, count: number) {
     full_name: 'Flash Buyer',
     password,
     status: 'active',
+    email_verified_at: now,
     created_at: now,
     updated_at: now,
   }))
