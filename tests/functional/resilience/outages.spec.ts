@@ -126,7 +126,8 @@ test.group('Outage: RabbitMQ down', () => {
       await gate.open()
       await until(async () => (await applied(market, numbers)).applied === 3, 30_000, 'events were not delivered after the broker came up')
       assert.deepEqual(await applied(market, numbers), { events: 3, applied: 3, distinct: 3 })
-      assert.match(worker.output(), /RabbitMQ topology declared/)
+      // The side queues are declared on the next try of its back-off (consumers may already run): soon, not necessarily yet.
+      await until(() => /RabbitMQ topology declared/.test(worker.output()), 30_000, 'the topology was not declared after the broker came up')
 
       // The broker goes away and comes back: the worker reconnects by itself.
       await gate.close()
