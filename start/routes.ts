@@ -51,11 +51,13 @@ router
       .group(() => {
         router.post('/staff/totp/enroll', [StaffSessionController, 'enroll']).as('staff.totp.enroll')
         router.post('/staff/totp/verify', [StaffSessionController, 'verify']).as('staff.totp.verify')
+        router.post('/staff/totp/recovery-codes', [StaffSessionController, 'regenerateRecoveryCodes']).as('staff.totp.recovery_codes')
         router.post('/staff/logout', [StaffSessionController, 'logout']).as('staff.logout')
         router.get('/staff/me', [StaffSessionController, 'me']).as('staff.me')
         router.get('/admin/staff', [StaffAdminController, 'index']).as('admin.staff.index')
         router.post('/admin/staff', [StaffAdminController, 'store']).as('admin.staff.store')
         router.post('/admin/staff/:id/roles', [StaffAdminController, 'grant']).as('admin.staff.roles.store')
+        router.post('/admin/staff/:id/totp/reset', [StaffAdminController, 'resetSecondFactor']).as('admin.staff.totp.reset')
         router
           .delete('/admin/staff/:id/roles/:assignment', [StaffAdminController, 'revoke'])
           .as('admin.staff.roles.destroy')

@@ -85,6 +85,8 @@ export const ACCESS_MATRIX = {
   'admin.staff.store': { audience: 'staff', roles: ['admin'] },
   'admin.staff.roles.store': { audience: 'staff', roles: ['admin'] },
   'admin.staff.roles.destroy': { audience: 'staff', roles: ['admin'] },
+  'admin.staff.totp.reset': { audience: 'staff', roles: ['admin'] },
+  'staff.totp.recovery_codes': { audience: 'staff', roles: ANY_STAFF },
   'admin.audit_log.index': { audience: 'staff', roles: ['admin'], global: true },
   'ops.markets.config.show': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },
   'ops.products.ban': { audience: 'staff', roles: ['admin', 'ops', 'support'], marketParam: 'code' },

@@ -143,6 +143,8 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'ops.vouchers.index': staff('GET', '/api/v1/ops/markets/SG/vouchers'),
     'ops.vouchers.store': staff('POST', '/api/v1/ops/markets/SG/vouchers', { code: `PLAT${Date.now() % 100000}`, kind: 'percent', percent: 10, startsAt: '2026-01-01T00:00:00', endsAt: '2027-01-01T00:00:00' }),
     'me.email_verification': storefront('POST', '/api/v1/me/email/verification'),
+    'admin.staff.totp.reset': staff('POST', `/api/v1/admin/staff/${targetStaffId}/totp/reset`),
+    'staff.totp.recovery_codes': staff('POST', '/api/v1/staff/totp/recovery-codes'),
     'seller.wallet.show': storefront('GET', '/api/v1/seller/wallet'),
     'seller.wallet.entries': storefront('GET', '/api/v1/seller/wallet/entries'),
     'seller.payouts.index': storefront('GET', '/api/v1/seller/payouts'),

@@ -22,6 +22,9 @@ export type AuditAction =
   | 'returns.decided'
   | 'promotions.voucher_created'
   | 'identity.password_reset'
+  | 'staff.recovery_code_used'
+  | 'staff.recovery_codes_regenerated'
+  | 'staff.second_factor_reset'
 
 export interface AuditEntry {
   action: AuditAction

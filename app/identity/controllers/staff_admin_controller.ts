@@ -45,4 +45,13 @@ export default class StaffAdminController {
     await this.service.revoke({ type: 'staff', staff: admin }, id, assignment!, originOf(ctx))
     return ctx.response.noContent()
   }
+
+  /** A colleague lost their phone and their recovery codes: their second factor is cleared (never one's own). */
+  async resetSecondFactor(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
+    const admin = ctx.auth.use('staff').getUserOrFail()
+    const { id } = await staffParams.validate(ctx.params)
+    await this.service.resetSecondFactor({ type: 'staff', staff: admin }, id, originOf(ctx))
+    return ctx.response.noContent()
+  }
 }

@@ -12,6 +12,7 @@ function present(result: StaffLoginResult) {
       status: result.status,
       staff: staffResource(result.staff),
       token: { type: 'bearer', value: result.token, expiresAt: result.expiresAt?.toISOString() ?? null },
+      ...(result.recoveryCodes && { recoveryCodes: result.recoveryCodes }),
     }
   }
   return {
@@ -41,8 +42,16 @@ export default class StaffSessionController {
 
   async verify(ctx: HttpContext) {
     const staff = ctx.auth.use('staff').getUserOrFail()
-    const { code } = await ctx.request.validateUsing(totpCodeValidator)
-    return { data: present(await this.staffAuth.verify(staff, code, originOf(ctx))) }
+    const { code, recoveryCode } = await ctx.request.validateUsing(totpCodeValidator)
+    const result = code ? await this.staffAuth.verify(staff, code, originOf(ctx)) : await this.staffAuth.verifyRecoveryCode(staff, recoveryCode!, originOf(ctx))
+    return { data: present(result) }
+  }
+
+  /** A new set of recovery codes, shown once; the old ones stop working. */
+  async regenerateRecoveryCodes(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
+    const codes = await this.staffAuth.regenerateRecoveryCodes(ctx.auth.use('staff').getUserOrFail(), originOf(ctx))
+    return ctx.response.created({ data: { recoveryCodes: codes } })
   }
 
   async logout(ctx: HttpContext) {

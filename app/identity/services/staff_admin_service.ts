@@ -114,6 +114,27 @@ export class StaffAdminService {
     })
   }
 
+  /**
+   * Another staff member lost their second factor (and their recovery
+   * codes): it is cleared, so their next sign-in enrols a new one; their
+   * sessions end. Never one's own (another admin must), only within the
+   * actor's scope (every role of the target), audited.
+   */
+  async resetSecondFactor(actor: Actor, staffPublicId: string, origin: AuditOrigin) {
+    return db.connection('control').transaction(async (trx) => {
+      const staff = await Staff.query({ client: trx }).where('public_id', staffPublicId).preload('roles').forUpdate().first()
+      if (!staff) throw new NotFoundError('staff_member')
+      if (actor.type === 'staff') {
+        if (actor.staff.id === staff.id) throw new ForbiddenError('An admin cannot reset their own second factor: another admin does')
+        for (const role of staff.roles) this.checkActorCovers(actor.staff, role.markets, role.regions)
+      }
+      await trx.from('staff').where('id', staff.id).update({ totp_secret: null, totp_confirmed_at: null, totp_last_step: null, updated_at: new Date() })
+      await trx.from('staff_recovery_codes').where('staff_id', staff.id).delete()
+      await trx.from('staff_access_tokens').where('tokenable_id', staff.id).delete()
+      await AuditLog.record({ action: 'staff.second_factor_reset', actor: actorOf(actor), target: { type: 'staff', id: staff.publicId } }, origin, trx)
+    })
+  }
+
   list() {
     return Staff.query().preload('roles').orderBy('id', 'asc').limit(500)
   }

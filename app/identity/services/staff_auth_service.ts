@@ -6,6 +6,7 @@ import { ROLES_REQUIRING_TOTP } from '#identity/models/staff_role'
 import { StaffScope } from '#identity/services/staff_scope'
 import { LoginThrottle } from '#identity/services/login_throttle'
 import { Totp } from '#identity/services/totp'
+import { RecoveryCodes } from '#identity/services/recovery_codes'
 import { staffTokens } from '#identity/auth/user_providers'
 import { STAFF_ABILITY, STAFF_CHALLENGE_ABILITY } from '#identity/access_matrix'
 import { InvalidCredentialsError, InvalidTotpError } from '#identity/exceptions'
@@ -18,10 +19,19 @@ export class TotpAlreadyEnrolledError extends DomainError {
   static code = 'E_TOTP_ALREADY_ENROLLED'
 }
 
+export class TotpNotEnrolledError extends DomainError {
+  static status = 409
+  static code = 'E_CONFLICT'
+  constructor() {
+    super('Recovery codes belong to a second factor: enrol one first')
+  }
+}
+
 let decoyHash: Promise<string> | undefined
 
 export type StaffLoginResult =
-  | { status: 'signed_in'; staff: Staff; token: string; expiresAt: Date | null }
+  /** `recoveryCodes`: shown once, when the enrolment of the second factor completes. */
+  | { status: 'signed_in'; staff: Staff; token: string; expiresAt: Date | null; recoveryCodes?: string[] }
   | { status: 'totp_required' | 'totp_enrollment_required'; staff: Staff; challengeToken: string; expiresAt: Date | null }
 
 /**
@@ -108,7 +118,29 @@ export class StaffAuthService {
       )
     }
     if (staff.currentAccessToken) await staffTokens().deleteById(staff.currentAccessToken.identifier)
-    return this.signIn(staff, origin, 'totp')
+    const signedIn = await this.signIn(staff, origin, 'totp')
+    // The enrolment is done: ten recovery codes, shown this once.
+    return enrolling && signedIn.status === 'signed_in' ? { ...signedIn, recoveryCodes: await RecoveryCodes.replace(staff) } : signedIn
+  }
+
+  /**
+   * A recovery code in place of a TOTP code (a lost phone): once each, by a
+   * conditional UPDATE, only for an enrolled second factor; audited. A wrong
+   * code counts as a failed sign-in, as a wrong TOTP code does.
+   */
+  async verifyRecoveryCode(staff: Staff, code: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+    if (!staff.totpConfirmedAt || !(await RecoveryCodes.use(staff, code))) return this.rejectCode(staff, origin)
+    await AuditLog.record({ action: 'staff.recovery_code_used', actor: { type: 'staff', id: staff.publicId, email: staff.email }, details: { left: await RecoveryCodes.left(staff) } }, origin)
+    if (staff.currentAccessToken) await staffTokens().deleteById(staff.currentAccessToken.identifier)
+    return this.signIn(staff, origin, 'recovery_code')
+  }
+
+  /** A new set of recovery codes (the old set stops working); audited. */
+  async regenerateRecoveryCodes(staff: Staff, origin: AuditOrigin) {
+    if (!staff.totpConfirmedAt) throw new TotpNotEnrolledError()
+    const codes = await RecoveryCodes.replace(staff)
+    await AuditLog.record({ action: 'staff.recovery_codes_regenerated', actor: { type: 'staff', id: staff.publicId, email: staff.email } }, origin)
+    return codes
   }
 
   async logout(staff: Staff, origin: AuditOrigin) {
@@ -128,7 +160,7 @@ export class StaffAuthService {
     throw new InvalidTotpError()
   }
 
-  private async signIn(staff: Staff, origin: AuditOrigin, factor: 'password' | 'totp'): Promise<StaffLoginResult> {
+  private async signIn(staff: Staff, origin: AuditOrigin, factor: 'password' | 'totp' | 'recovery_code'): Promise<StaffLoginResult> {
     staff.lastLoginAt = DateTime.utc()
     await staff.save()
     const token = await staffTokens().create(staff.id, [STAFF_ABILITY], { name: 'console' })
@@ -136,7 +168,7 @@ export class StaffAuthService {
       {
         action: 'staff.login',
         actor: { type: 'staff', id: staff.publicId, email: staff.email },
-        details: { factors: factor === 'totp' ? ['password', 'totp'] : ['password'] },
+        details: { factors: factor === 'password' ? ['password'] : ['password', factor] },
       },
       origin
     )

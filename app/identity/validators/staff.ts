@@ -12,7 +12,9 @@ export const staffLoginValidator = vine.create(
 
 export const totpCodeValidator = vine.create(
   vine.object({
-    code: vine.string().trim().regex(/^\d{6}$/),
+    // A TOTP code, or (a lost phone) one of the recovery codes shown at enrolment.
+    code: vine.string().trim().regex(/^\d{6}$/).optional().requiredIfMissing('recoveryCode'),
+    recoveryCode: vine.string().trim().regex(/^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$/).optional(),
   })
 )
 
