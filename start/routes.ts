@@ -30,6 +30,7 @@ const ReturnsController = () => import('#returns/controllers/returns_controller'
 const SellerReturnsController = () => import('#returns/controllers/seller_returns_controller')
 const SupportReturnsController = () => import('#returns/controllers/support_returns_controller')
 const VouchersController = () => import('#promotions/controllers/vouchers_controller')
+const ApiDocsController = () => import('#api_docs/controllers/api_docs_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -47,6 +48,7 @@ router.get('/health/live', [HealthController, 'live']).as('health.live')
 router
   .group(() => {
     router.post('/staff/login', [StaffSessionController, 'login']).as('staff.login')
+    router.get('/staff/openapi.json', [ApiDocsController, 'staff']).as('staff.openapi.show')
     router
       .group(() => {
         router.post('/staff/totp/enroll', [StaffSessionController, 'enroll']).as('staff.totp.enroll')
@@ -91,6 +93,9 @@ router
         router.get('/products/:id', [StorefrontCatalogController, 'show']).as('products.show')
         router.get('/search', [SearchController, 'search']).as('search.index')
         router.get('/search/suggest', [SearchController, 'suggest']).as('search.suggest')
+        router.get('/openapi.json', [ApiDocsController, 'storefront']).as('openapi.show')
+        router.get('/docs', [ApiDocsController, 'page']).as('docs.show')
+        router.get('/docs/:file', [ApiDocsController, 'asset']).as('docs.asset')
       })
       .use(middleware.anonymousLimit())
     router.post('/payments/:provider/webhook', [PaymentWebhooksController, 'handle']).as('payments.webhook')

@@ -115,6 +115,11 @@ export const PUBLIC_ROUTES = [
   'products.show',
   'search.index',
   'search.suggest',
+  // The API's own description and its reference page.
+  'openapi.show',
+  'docs.show',
+  'docs.asset',
+  'staff.openapi.show',
   'auth.register',
   'auth.login',
   // Answered the same whether the account exists; the mailed token is the proof.
