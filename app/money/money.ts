@@ -115,3 +115,13 @@ export function allocateMinor(amount: number, currencyCode: string, weights: num
   }
   return allocate(money(amount, currencyCode), weights).map((part) => toSnapshot(part).amount)
 }
+
+/**
+ * `allocateMinor` in whole price steps (multiples of `step` minor units,
+ * e.g. whole rupiah) when the amount is made of them: what a provider or a
+ * courier can move. Otherwise in minor units.
+ */
+export function allocateInSteps(amount: number, step: number, currencyCode: string, weights: number[]): number[] {
+  if (step <= 1 || amount % step !== 0) return allocateMinor(amount, currencyCode, weights)
+  return allocateMinor(amount / step, currencyCode, weights).map((part) => part * step)
+}

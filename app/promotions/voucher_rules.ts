@@ -1,5 +1,5 @@
 import type { MarketContext } from '#markets/market_context'
-import { allocateMinor, divideRounded } from '#money/money'
+import { allocateInSteps, allocateMinor, divideRounded, priceStep } from '#money/money'
 
 export type VoucherScope = 'platform' | 'shop'
 export type VoucherKind = 'percent' | 'fixed' | 'free_shipping'
@@ -99,7 +99,10 @@ function goodsDiscount(market: MarketContext, voucher: Voucher, lines: VoucherLi
   if (voucher.kind === 'percent' && voucher.maxDiscount !== null) discount = Math.min(discount, voucher.maxDiscount)
   if (voucher.budgetAmount !== null) discount = Math.min(discount, voucher.budgetAmount - voucher.amountUsed)
   discount = Math.max(0, Math.min(discount, base))
-  const parts = allocateMinor(discount, market.currency, covered.map(left))
+  // Whole price steps only (no rupiah cents: what a gateway or a courier's cash can move).
+  const step = priceStep(market.currency, market.priceDecimals)
+  discount -= discount % step
+  const parts = allocateInSteps(discount, step, market.currency, covered.map(left))
   return { lines: new Map(covered.map((line, index) => [line.key, parts[index]])), refusal: null }
 }
 
@@ -169,10 +172,15 @@ export function applyVouchers(
 
 /**
  * Free-shipping vouchers, once each parcel's shipping fee is known: the
- * fees of the parcels they cover, up to the voucher's amount (and what is
- * left of its budget), allocated over those parcels by fee.
+ * shop's first, then the platform's on what shipping is left (a fee is
+ * never taken off twice), up to the voucher's amount and what is left of
+ * its budget, allocated over the covered parcels by fee. A shop's own
+ * free shipping stops at what its goods bring (`goods`, after discounts):
+ * the seller pays it, never the platform.
  */
-export function shippingDiscounts(market: MarketContext, outcomes: VoucherOutcome[], parcels: VoucherParcel[], fees: Map<number, number>) {
+export function shippingDiscounts(market: MarketContext, outcomes: VoucherOutcome[], parcels: VoucherParcel[], fees: Map<number, number>, goods: Map<number, number> = new Map()) {
+  const left = new Map(fees)
+  const step = priceStep(market.currency, market.priceDecimals)
   for (const outcome of outcomes) {
     const applied = outcome.applied
     if (!applied || applied.voucher.kind !== 'free_shipping') continue
@@ -181,12 +189,17 @@ export function shippingDiscounts(market: MarketContext, outcomes: VoucherOutcom
       .filter((parcel) => (voucher.scope === 'shop' ? parcel.shopId === voucher.shopId : !voucher.eligibleShops || voucher.eligibleShops.includes(parcel.shopId)))
       .filter((parcel) => parcel.lines.some((line) => eligibleLine(voucher, line)))
       .map((parcel) => parcel.shopId)
-    const due = shops.reduce((sum, shop) => sum + (fees.get(shop) ?? 0), 0)
+    const caps = shops.map((shop) => Math.max(0, voucher.scope === 'shop' ? Math.min(left.get(shop) ?? 0, goods.get(shop) ?? Number.MAX_SAFE_INTEGER) : (left.get(shop) ?? 0)))
+    const due = caps.reduce((sum, cap) => sum + cap, 0)
     let discount = Math.min(due, voucher.amount ?? due)
     if (voucher.budgetAmount !== null) discount = Math.min(discount, voucher.budgetAmount - voucher.amountUsed)
     discount = Math.max(0, discount)
-    const parts = allocateMinor(discount, market.currency, shops.map((shop) => fees.get(shop) ?? 0))
-    shops.forEach((shop, index) => applied.shipping.set(shop, parts[index]))
+    if (discount !== due) discount -= discount % step
+    const parts = allocateMinor(discount, market.currency, caps)
+    shops.forEach((shop, index) => {
+      applied.shipping.set(shop, parts[index])
+      left.set(shop, (left.get(shop) ?? 0) - parts[index])
+    })
     applied.total = discount
   }
 }

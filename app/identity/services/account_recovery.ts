@@ -69,6 +69,8 @@ export class AccountRecovery {
       const userId = await this.consume(market, token, 'password_reset')
       await market.table('account_tokens').where('user_id', userId).where('purpose', 'password_reset').whereNull('used_at').update({ used_at: new Date() })
       const found = await market.query(Account).where('id', userId).firstOrFail()
+      // A suspended account does not come back through a reset.
+      if (found.status !== 'active') throw fieldError('token', 'invalidToken', 'token is not valid: unknown, used or expired')
       found.password = passwordHash
       found.passwordChangedAt = DateTime.utc()
       // The mail reached the address: it is proven as well.

@@ -44,6 +44,11 @@ function senderDomain() {
   return /@([A-Za-z0-9.-]+)/.exec(address ?? '')?.[1] ?? 'pasar.localhost'
 }
 
+/** A mailed secret lives in the mail only: once sent (or refused for good), the stored copy keeps the message, not the token. */
+function scrub(row: Record<string, any>) {
+  return SECRET_KINDS.includes(row.kind) ? { body: String(row.body).replace(/token=[A-Za-z0-9_-]+/g, 'token=(sent by e-mail)') } : {}
+}
+
 /**
  * Sends a stored message by e-mail, once. Its state (`status`, `attempts`,
  * `last_error`, `sent_at`) is written on the shard at once, outside the
@@ -76,14 +81,13 @@ export class EmailDelivery {
       await shard
         .table('notifications')
         .where('id', row.id)
-        .update({ attempts: shard.db.raw('attempts + 1'), last_error: describe(error), ...(refused && { status: 'failed' }) })
+        .update({ attempts: shard.db.raw('attempts + 1'), last_error: describe(error), ...(refused && { status: 'failed', ...scrub(row) }) })
       if (!refused) throw new EmailNotSentError(publicId, describe(error))
       logger.warn({ market: market.code, notification: publicId, error: describe(error) }, 'the relay refused the address: notification e-mail not sent')
       return 'refused'
     }
     // A mailed secret lives in the mail only: the stored copy keeps the message, not the token.
-    const scrubbed = SECRET_KINDS.includes(row.kind) ? { body: String(row.body).replace(/token=[A-Za-z0-9_-]+/g, 'token=(sent by e-mail)') } : {}
-    await shard.table('notifications').where('id', row.id).update({ status: 'sent', sent_at: new Date(), attempts: shard.db.raw('attempts + 1'), last_error: null, ...scrubbed })
+    await shard.table('notifications').where('id', row.id).update({ status: 'sent', sent_at: new Date(), attempts: shard.db.raw('attempts + 1'), last_error: null, ...scrub(row) })
     return 'sent'
   }
 }

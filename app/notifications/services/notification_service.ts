@@ -2,6 +2,7 @@ import type { MarketContext } from '#markets/market_context'
 import { Outbox, type MessageEnvelope } from '#messaging/services/outbox'
 import type { PlannedNotification } from '#notifications/services/notification_planner'
 import { recipientLocale, renderMessage } from '#notifications/services/message_renderer'
+import { SECRET_KINDS } from '#notifications/kinds'
 
 /** Announces a stored message to its channel's sender (`<m>.notifications.email_queued`). */
 export const EMAIL_QUEUED = { domain: 'notifications', name: 'email_queued' } as const
@@ -69,6 +70,8 @@ export class NotificationService {
     const query = market
       .table('notifications')
       .where('user_id', userId)
+      // Mailed secrets (reset and verification links) live in the mail only, never in the inbox.
+      .whereNotIn('kind', [...SECRET_KINDS])
       .orderBy('occurred_at', 'desc')
       .orderBy('id', 'desc')
       .limit(options.limit + 1)

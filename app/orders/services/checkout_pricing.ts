@@ -103,7 +103,13 @@ export async function priceCheckout(
     return { shopId, lines, tax, shipping }
   })
   // Free-shipping vouchers, on the fees now known (COD surcharges are not shipping).
-  shippingDiscounts(market, outcomes, voucherParcels, new Map(drafts.map((draft) => [draft.shopId, toMinorUnits(draft.shipping.fee) - toMinorUnits(draft.shipping.codSurcharge)])))
+  shippingDiscounts(
+    market,
+    outcomes,
+    voucherParcels,
+    new Map(drafts.map((draft) => [draft.shopId, toMinorUnits(draft.shipping.fee) - toMinorUnits(draft.shipping.codSurcharge)])),
+    new Map(drafts.map((draft) => [draft.shopId, toMinorUnits(draft.tax.gross)]))
+  )
 
   const parcels: PricedParcel[] = drafts.map(({ shopId, lines, tax, shipping }) => {
     const taxedByKey = new Map(tax.lines.map((line) => [line.key, line]))

@@ -263,11 +263,16 @@ export class VoucherService {
    */
   async giveBack(market: MarketContext, orderNumber: string) {
     return market.transaction(async (market) => {
-      const rows = await market.table('voucher_redemptions').where('order_number', orderNumber).where('status', 'active').forUpdate()
+      const rows = await market.table('voucher_redemptions').where('order_number', orderNumber).where('status', 'active').orderBy('voucher_id')
+      let returned = 0
       for (const row of rows) {
+        // The voucher row first, as redemption locks it: the two never wait on each other in opposite orders,
+        // and two orders of one checkout given back at once see each other's flip (locking reads below).
+        await market.table('vouchers').where('id', row.voucher_id).forUpdate().select('id')
         const flipped = await market.table('voucher_redemptions').where('id', row.id).where('status', 'active').update({ status: 'returned', returned_at: new Date() })
         if (Number(flipped) === 0) continue
-        const stillHeld = await market.table('voucher_redemptions').where('voucher_id', row.voucher_id).where('checkout_id', row.checkout_id).where('status', 'active').first()
+        returned++
+        const stillHeld = await market.table('voucher_redemptions').where('voucher_id', row.voucher_id).where('checkout_id', row.checkout_id).where('status', 'active').forShare().first()
         await market
           .table('vouchers')
           .where('id', row.voucher_id)
@@ -277,7 +282,8 @@ export class VoucherService {
             updated_at: new Date(),
           })
       }
-      return rows.length
+      return returned
     })
   }
+
 }

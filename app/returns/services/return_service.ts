@@ -7,7 +7,7 @@ import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { PaymentService } from '#payments/services/payment_service'
 import { ShipmentService } from '#logistics/services/shipment_service'
 import { Outbox } from '#messaging/services/outbox'
-import { allocateMinor, priceStep } from '#money/money'
+import { allocateInSteps, allocateMinor, priceStep } from '#money/money'
 import logger from '@adonisjs/core/services/logger'
 import { DomainError } from '#exceptions/domain_error'
 import { NotFoundError } from '#exceptions/not_found_error'
@@ -16,12 +16,6 @@ import { IllegalTransitionError } from '#orders/order_state'
 
 export type ReturnStatus = 'requested' | 'accepted' | 'disputed' | 'awaiting_return' | 'refunded' | 'rejected'
 export type Decision = 'refund_full' | 'refund_partial' | 'rejected'
-
-/** `allocateMinor` in whole price steps when the amount is made of them (refunds a provider can move), else in minor units. */
-function inSteps(amount: number, step: number, currency: string, weights: number[]) {
-  if (step <= 1 || amount % step !== 0) return allocateMinor(amount, currency, weights)
-  return allocateMinor(amount / step, currency, weights).map((part) => part * step)
-}
 
 /** Cases still open: at most one per order at a time. */
 const OPEN: ReturnStatus[] = ['requested', 'accepted', 'disputed', 'awaiting_return']
@@ -118,7 +112,7 @@ export class ReturnService {
         // What these units cost: what is left of the line's gross (after earlier cases) spread over the units left,
         // exactly, in price steps, so cases on one line never add up to more than the line.
         const leftGross = Number(line.gross) - (alreadyAmount.get(Number(line.id)) ?? 0)
-        const [amount] = inSteps(leftGross, step, market.currency, [want.quantity, left - want.quantity])
+        const [amount] = allocateInSteps(leftGross, step, market.currency, [want.quantity, left - want.quantity])
         return { line, quantity: want.quantity, amount }
       })
       const afterRelease = await this.#escrow.isReleased(market, number)
@@ -318,7 +312,7 @@ export class ReturnService {
     const lines = await market.table('return_lines as rl').join('order_lines as l', 'l.id', 'rl.order_line_id').where('rl.return_id', found.id).orderBy('rl.id').select('rl.id', 'rl.amount', 'l.net', 'l.tax')
     const linesTotal = lines.reduce((sum, line) => sum + Number(line.amount), 0)
     const shipping = Number(found.requested_amount) - linesTotal
-    const parts = inSteps(amount, priceStep(market.currency, market.priceDecimals), market.currency, [...lines.map((line) => Number(line.amount)), shipping])
+    const parts = allocateInSteps(amount, priceStep(market.currency, market.priceDecimals), market.currency, [...lines.map((line) => Number(line.amount)), shipping])
     const shippingBack = parts.pop()!
     for (const [index, line] of lines.entries()) {
       const [net, tax] = allocateMinor(parts[index], market.currency, [Number(line.net), Number(line.tax)])
@@ -354,8 +348,15 @@ export class ReturnService {
     if (!found.after_release) {
       const original = escrowOrderOf(order)
       // The platform's voucher share follows the goods: what it gave on the goods refunded is not paid to the seller.
+      // The platform's voucher share of the returned units (its shipping share stays: the parcel was carried).
       const funded = original.platformFunded ?? 0
-      const fundedBack = funded > 0 ? allocateMinor(funded, market.currency, [Number(order.goods_gross) - goodsRefunded, goodsRefunded])[1] : 0
+      let fundedBack = 0
+      if (funded > 0) {
+        const returned = await market.table('return_lines as rl').join('order_lines as l', 'l.id', 'rl.order_line_id').where('rl.return_id', found.id).select('l.discount_platform', 'l.quantity as ordered', 'rl.quantity')
+        for (const line of returned) {
+          fundedBack += allocateMinor(Number(line.discount_platform), market.currency, [Number(line.quantity), Number(line.ordered) - Number(line.quantity)])[0]
+        }
+      }
       await this.#escrow.release(market, {
         ...original,
         total: original.total - refunded,

@@ -56,6 +56,8 @@ test.group('Accounts: password reset and e-mail verification, mailed through not
       assert.equal(stored.token_hash, createHash('sha256').update(token!).digest('hex'), 'only the hash is stored')
       const inbox = await buyer.market.table('notifications').where('user_id', buyer.account.id).where('kind', 'password_reset').first()
       assert.notInclude(inbox.body, token!, 'the stored copy keeps no token once sent')
+      const listed = await client.get('/api/v1/me/notifications').header('Host', hostOf('ID')).bearerToken(buyer.token)
+      assert.notInclude(listed.body().data.map((entry: any) => entry.kind), 'password_reset', 'a mailed secret is never in the inbox')
 
       const weak = await post(client, 'ID', '/api/v1/auth/password/reset', { token, password: 'short' })
       weak.assertStatus(422)

@@ -138,6 +138,29 @@ test.group('Vouchers: hand-computed discounts and the tax on the discounted pric
   })
 })
 
+test.group('Vouchers: found by review', () => {
+  test('a shop and a platform free-shipping voucher never take one fee off twice; a shop\'s own free shipping stops at its goods', async ({ assert }) => {
+    const sg = await demoMarket('SG')
+    const shopFree = voucher({ scope: 'shop', shopId: 1, kind: 'free_shipping', amount: 100_000 })
+    const platformFree = voucher({ kind: 'free_shipping', amount: 100_000 })
+    const parcels = [parcel(1, [{ key: 'A', price: 5000, quantity: 1 }])]
+    const outcomes = applyVouchers(sg, parcels, [platformFree.code, shopFree.code], new Map([[shopFree.code, shopFree], [platformFree.code, platformFree]]), () => null)
+    shippingDiscounts(sg, outcomes, parcels, new Map([[1, 9000]]), new Map([[1, 5000]]))
+    const byScope = Object.fromEntries(outcomes.map((outcome) => [outcome.applied!.voucher.scope, outcome.applied!.shipping.get(1)]))
+    // The shop pays at most what its goods bring (5,000); the platform the rest of the 9,000 fee; never 18,000.
+    assert.deepEqual(byScope, { shop: 5000, platform: 4000 })
+  })
+
+  test('a percent voucher in IDR takes whole rupiah only', async ({ assert }) => {
+    const id = await demoMarket('ID')
+    const v = voucher({ kind: 'percent', percent: 7.5 })
+    const { lines, outcomes } = priced(id, [parcel(1, [{ key: 'A', price: 3_333_300, quantity: 1 }, { key: 'B', price: 1_111_100, quantity: 1 }])], [v])
+    // 7.5 % of Rp44.444 = Rp3.333,30 → Rp3.333; each line's share is whole rupiah too.
+    assert.equal(outcomes[0].applied!.total, 333_300)
+    for (const line of lines) assert.equal(line.discount % 100, 0, `${line.key}: ${line.discount}`)
+  })
+})
+
 test.group('Vouchers: properties', () => {
   test('discounted lines always sum to the discounted total and no line goes below zero', async ({ assert }) => {
     const sg = await demoMarket('SG')
