@@ -113,7 +113,10 @@ async function marketDomains(): Promise<{ code: string; name: string; domain: st
     child.stderr.pipe(process.stderr)
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error('markets:list failed'))))
   })
-  return JSON.parse(output.join(''))
+  // The JSON line only: a log line (a boot warning) may come before it.
+  const json = output.join('').split('\n').find((line) => line.trimStart().startsWith('['))
+  if (!json) throw new Error('markets:list printed no market list')
+  return JSON.parse(json)
 }
 
 ensureEnvFile()
