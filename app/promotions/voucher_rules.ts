@@ -63,9 +63,15 @@ export interface VoucherOutcome {
   refusal: VoucherRefusal | null
 }
 
+/** A percentage with two decimals (as the column stores it) in hundredths of a percent, read from its digits: no float arithmetic. */
+function basisPoints(percent: number) {
+  const [whole, fraction = ''] = percent.toFixed(2).split('.')
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'))
+}
+
 /** A percentage (two decimals) of minor units, rounded once by the market's rule. */
 function percentOf(market: MarketContext, amount: number, percent: number) {
-  return Number(divideRounded(BigInt(amount) * BigInt(Math.round(percent * 100)), 10_000n, market.tax.rounding))
+  return Number(divideRounded(BigInt(amount) * basisPoints(percent), 10_000n, market.tax.rounding))
 }
 
 /** Refusals that do not depend on the basket: window, status, budget, the buyer's uses. */

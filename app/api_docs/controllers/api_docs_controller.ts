@@ -22,16 +22,23 @@ const PAGE = `<!doctype html>
 
 const PAGE_SCRIPT = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#api', deepLinking: true })`
 
+/** Built once per process: the routes and validators do not change after boot. */
+const documents = new Map<'storefront' | 'staff', ReturnType<typeof openApiDocument>>()
+const documentOf = (audience: 'storefront' | 'staff') => {
+  if (!documents.has(audience)) documents.set(audience, openApiDocument(audience))
+  return documents.get(audience)!
+}
+
 /** The OpenAPI documents (storefront hosts, staff host) and a reference page of them. */
 export default class ApiDocsController {
   async storefront({ response }: HttpContext) {
     response.header('Cache-Control', 'public, max-age=60')
-    return openApiDocument('storefront')
+    return documentOf('storefront')
   }
 
   async staff({ response }: HttpContext) {
     response.header('Cache-Control', 'private, max-age=60')
-    return openApiDocument('staff')
+    return documentOf('staff')
   }
 
   async page({ response }: HttpContext) {

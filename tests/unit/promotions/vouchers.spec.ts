@@ -151,6 +151,14 @@ test.group('Vouchers: found by review', () => {
     assert.deepEqual(byScope, { shop: 5000, platform: 4000 })
   })
 
+  test('percentages are read from their digits: 1.15 % and 0.29 % are exact', async ({ assert }) => {
+    const sg = await demoMarket('SG')
+    for (const [percent, base, expected] of [[1.15, 10_000, 115], [0.29, 100_000, 290], [33.33, 300, 100]] as const) {
+      const v = voucher({ kind: 'percent', percent })
+      assert.equal(applyVouchers(sg, [parcel(1, [{ key: 'A', price: base, quantity: 1 }])], [v.code], new Map([[v.code, v]]), () => null)[0].applied!.total, expected, `${percent} % of ${base}`)
+    }
+  })
+
   test('a percent voucher in IDR takes whole rupiah only', async ({ assert }) => {
     const id = await demoMarket('ID')
     const v = voucher({ kind: 'percent', percent: 7.5 })
