@@ -65,7 +65,8 @@ export interface VoucherOutcome {
 
 /** A percentage with two decimals (as the column stores it) in hundredths of a percent, read from its digits: no float arithmetic. */
 function basisPoints(percent: number) {
-  const [whole, fraction = ''] = percent.toFixed(2).split('.')
+  const [whole, fraction = ''] = String(percent).split('.')
+  if (fraction.length > 2 || !/^\d+$/.test(whole + fraction)) throw new Error(`A voucher percentage has at most two decimals, got ${percent}`)
   return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'))
 }
 
