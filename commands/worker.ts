@@ -93,6 +93,9 @@ export default class Worker extends BaseCommand {
   async run() {
     const broker = await this.app.container.make(Broker)
     const markets = await this.app.container.make('markets')
+    // Run-time config revisions reach the worker as they reach web processes.
+    const configSync = await this.app.container.make('markets.sync')
+    configSync.start()
     const publisher = new EventPublisher(broker.connection)
     const shards = Object.keys(this.app.config.get<RegionsConfig>('regions').shards)
     const relay = new OutboxRelay(publisher, shards)

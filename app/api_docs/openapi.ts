@@ -1,3 +1,4 @@
+import { configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
 import router from '@adonisjs/core/services/router'
 import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
 import { addCartLineValidator, updateCartLineValidator } from '#cart/validators/cart'
@@ -108,7 +109,13 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'admin.staff.roles.destroy': { summary: 'Revoke a role', status: 204 },
   'admin.staff.totp.reset': { summary: 'Reset a colleague\'s second factor', status: 204 },
   'admin.audit_log.index': { summary: 'The audit log' },
-  'ops.markets.config.show': { summary: 'A market\'s configuration' },
+  'ops.markets.config.show': { summary: 'A market\'s effective configuration and its revision' },
+  'ops.markets.config.update': { summary: 'Change the run-time configuration (applied, or 202 pending a second approver)', body: configChangeValidator },
+  'ops.markets.config.revisions.index': { summary: 'The market\'s config revisions, newest first', query: revisionsQueryValidator },
+  'ops.markets.config.revisions.show': { summary: 'One config revision with its diff' },
+  'ops.markets.config.revisions.diff': { summary: 'What changes from revision a to revision b (JSON Patch)' },
+  'ops.markets.config.revisions.approve': { summary: 'Approve a pending revision (not its author)' },
+  'ops.markets.config.rollback': { summary: 'A new revision equal to revision n (0: the market file)', body: configRollbackValidator },
   'ops.products.ban': { summary: 'Ban a product', body: banProductValidator },
   'ops.products.unban': { summary: 'Lift a ban' },
   'ops.flash_sales.index': { summary: 'The market\'s flash sales' },

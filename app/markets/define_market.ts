@@ -61,6 +61,8 @@ export interface PaymentGateway {
   name: string
   provider: PaymentProvider
   method: PaymentMethod
+  /** Offered to new checkouts (default true). Ops switch a gateway off at run time; payments already started on it go on. */
+  enabled?: boolean
   settings?: {
     /** Env variable holding the webhook signing secret (never the secret itself). */
     webhookSecretEnv?: string
@@ -106,6 +108,8 @@ export interface Courier {
   provider: 'rate_table' | 'sandbox'
   service: 'standard' | 'express' | 'economy' | 'pickup_point'
   supportsCod: boolean
+  /** Offered to new checkouts (default true). Orders already placed with it still ship with it. */
+  enabled?: boolean
   rates: CourierRateTable
 }
 
@@ -153,6 +157,18 @@ export interface MarketDefinition {
     payoutMinimum?: number
   }
   returns: MarketReturns
+  /** Rules for the flash sales ops schedule (defaults: 100 per buyer, 72 hours). */
+  flashSales?: {
+    maxPerBuyerLimit: number
+    maxDurationHours: number
+  }
+  /** Switches of whole features in this market (each defaults to on). */
+  features?: {
+    /** Flash sales: none scheduled and none priced while off. */
+    flashSales?: boolean
+    /** Voucher codes: refused at quote and checkout while off. */
+    vouchers?: boolean
+  }
   limits: {
     maxCartLines: number
     /** Minor units. */

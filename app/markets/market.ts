@@ -10,8 +10,10 @@ export interface Market extends MarketDefinition {
   /** ISO 4217 exponent dinero.js uses for the currency. */
   readonly currencyExponent: number
   readonly defaultLocale: string
-  /** Hash of the validated definition: what orders record as the config revision. */
+  /** Hash of the effective definition (file plus approved overrides): what orders and payments record as their config revision. */
   readonly revision: string
+  /** Number of the ops revision the overrides come from (0: the file alone). */
+  readonly configRevision: number
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -97,6 +97,23 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
   return negative ? -rounded : rounded
 }
 
+/**
+ * A percentage with at most `decimals` decimals (as market files and
+ * columns hold them) as an integer count of 10^-decimals percent, read from
+ * its decimal digits: 4.5 → 45_000n at 4 decimals. No float product, so no
+ * 0.07 × 10_000 = 700.0000000000001 to round away.
+ */
+export function percentUnits(percent: number, decimals = 4): bigint {
+  const [whole, fraction = ''] = String(percent).split('.')
+  if (fraction.length > decimals || !/^\d+$/.test(whole + fraction)) throw new Error(`not a percentage with at most ${decimals} decimals: ${percent}`)
+  return BigInt(whole) * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, '0'))
+}
+
+/** `percent` % (at most 4 decimals) of `amount` minor units, rounded once with `mode`. */
+export function percentOf(amount: number | bigint, percent: number, mode: RoundingMode): number {
+  return Number(divideRounded(BigInt(amount) * percentUnits(percent, 4), 1_000_000n, mode))
+}
+
 /** Integer minor units of a Money in its currency's exponent, as BigInt. */
 export function minorOf(value: Money): bigint {
   return BigInt(toMinorUnits(value))

@@ -1,5 +1,5 @@
 import type { MarketContext } from '#markets/market_context'
-import { allocateInSteps, allocateMinor, divideRounded, priceStep } from '#money/money'
+import { allocateInSteps, allocateMinor, divideRounded, percentUnits, priceStep } from '#money/money'
 
 export type VoucherScope = 'platform' | 'shop'
 export type VoucherKind = 'percent' | 'fixed' | 'free_shipping'
@@ -63,16 +63,9 @@ export interface VoucherOutcome {
   refusal: VoucherRefusal | null
 }
 
-/** A percentage with two decimals (as the column stores it) in hundredths of a percent, read from its digits: no float arithmetic. */
-function basisPoints(percent: number) {
-  const [whole, fraction = ''] = String(percent).split('.')
-  if (fraction.length > 2 || !/^\d+$/.test(whole + fraction)) throw new Error(`A voucher percentage has at most two decimals, got ${percent}`)
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'))
-}
-
 /** A percentage (two decimals) of minor units, rounded once by the market's rule. */
 function percentOf(market: MarketContext, amount: number, percent: number) {
-  return Number(divideRounded(BigInt(amount) * basisPoints(percent), 10_000n, market.tax.rounding))
+  return Number(divideRounded(BigInt(amount) * percentUnits(percent, 2), 10_000n, market.tax.rounding))
 }
 
 /** Refusals that do not depend on the basket: window, status, budget, the buyer's uses. */

@@ -1,12 +1,12 @@
 import http from 'node:http'
 
 /** A raw request (headers and bytes exactly as given), answered as status, headers and parsed JSON. */
-export function raw(options: { method: string; path: string; host: string; headers?: Record<string, string>; body?: Buffer | string }) {
+export function raw(options: { method: string; path: string; host: string; headers?: Record<string, string>; body?: Buffer | string; port?: number }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }>((resolve, reject) => {
     const request = http.request(
       {
         host: process.env.HOST,
-        port: Number(process.env.PORT),
+        port: options.port ?? Number(process.env.PORT),
         method: options.method,
         path: options.path,
         headers: { host: options.host, ...(options.body !== undefined && { 'content-length': String(Buffer.byteLength(options.body)) }), ...options.headers },

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
 import redis from '@adonisjs/redis/services/main'
 import { SHARDS } from '#tests/support/identity'
 
@@ -17,10 +18,13 @@ export async function resetTestState() {
   const control = db.connection('control')
   await control.rawQuery('SET FOREIGN_KEY_CHECKS = 0')
   // TRUNCATE does not fire the append-only triggers: tests only.
-  for (const table of ['staff_access_tokens', 'staff_roles', 'staff', 'audit_logs']) {
+  for (const table of ['staff_access_tokens', 'staff_roles', 'staff', 'audit_logs', 'market_config_revisions', 'market_config_heads']) {
     await control.rawQuery(`TRUNCATE TABLE ${table}`)
   }
   await control.rawQuery('SET FOREIGN_KEY_CHECKS = 1')
+  // Every market back on its file alone, as the control database now says.
+  const markets = await app.container.make('markets')
+  markets.resetToFiles()
 
   const connection = redis.connection()
   const prefix = (connection.ioConnection.options.keyPrefix as string) ?? ''

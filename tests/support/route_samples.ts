@@ -103,7 +103,19 @@ export async function routeFixture(client: any) {
   const returnId = await new ReturnService().open(market, sgBuyer!.account, returnedOrderNumber, { reason: 'damaged', description: 'The fixture arrived broken.' })
   const target = await staffFactory([{ role: 'support', markets: ['SG'] }])
   await target.staff.load('roles')
+  // A config revision of SG to read (a pending one: it changes nothing served).
+  const { MarketConfigService } = await import('#ops/services/market_config_service')
+  const configs = new MarketConfigService()
+  const { revision: configHead } = await configs.effective('SG')
+  const pendingRevision = await configs.propose(
+    'SG',
+    { id: target.staff.publicId, email: target.staff.email },
+    { changes: { escrow: { commissionRate: 4.5 } }, reason: 'route fixture', expectedRevision: configHead },
+    { ip: null, requestId: null }
+  )
   return {
+    configRevision: Number(pendingRevision.number),
+    configHead,
     callers,
     category: tshirts.slug,
     productId: product.publicId,
@@ -199,10 +211,16 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'admin.staff.roles.destroy': staff('DELETE', `/api/v1/admin/staff/${targetStaffId}/roles/${assignmentId}`),
     'admin.audit_log.index': staff('GET', '/api/v1/admin/audit-log'),
     'ops.markets.config.show': staff('GET', '/api/v1/ops/markets/SG/config'),
+    'ops.markets.config.update': staff('PATCH', '/api/v1/ops/markets/SG/config', { changes: { returns: { windowDays: 9 } }, reason: 'hijacked change', expectedRevision: fixture.configHead }),
+    'ops.markets.config.revisions.index': staff('GET', '/api/v1/ops/markets/SG/config/revisions'),
+    'ops.markets.config.revisions.show': staff('GET', `/api/v1/ops/markets/SG/config/revisions/${fixture.configRevision}`),
+    'ops.markets.config.revisions.diff': staff('GET', `/api/v1/ops/markets/SG/config/revisions/0/diff/${fixture.configRevision}`),
+    'ops.markets.config.revisions.approve': staff('POST', `/api/v1/ops/markets/SG/config/revisions/${fixture.configRevision}/approve`),
+    'ops.markets.config.rollback': staff('POST', '/api/v1/ops/markets/SG/config/rollback/0', { reason: 'hijacked rollback', expectedRevision: fixture.configHead }),
     'ops.products.ban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/ban`, { reason: 'hijacked ban' }),
     'ops.products.unban': staff('POST', `/api/v1/ops/markets/SG/products/${productId}/unban`),
     'ops.flash_sales.index': staff('GET', '/api/v1/ops/markets/SG/flash-sales'),
-    'ops.flash_sales.store': staff('POST', '/api/v1/ops/markets/SG/flash-sales', { sku: skuId, startsAt: '2026-01-01T00:00:00Z', endsAt: '2030-01-01T00:00:00Z', price: { amount: 100, currency: 'SGD' }, stock: 1, perBuyerLimit: 1 }),
+    'ops.flash_sales.store': staff('POST', '/api/v1/ops/markets/SG/flash-sales', { sku: skuId, startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-01T02:00:00Z', price: { amount: 100, currency: 'SGD' }, stock: 1, perBuyerLimit: 1 }),
   }
   const request = requests[name as keyof typeof requests]
   if (!request) throw new Error(`no sample request for route ${name}`)

@@ -25,6 +25,9 @@ export type AuditAction =
   | 'staff.recovery_code_used'
   | 'staff.recovery_codes_regenerated'
   | 'staff.second_factor_reset'
+  | 'ops.config_changed'
+  | 'ops.config_proposed'
+  | 'ops.config_approved'
 
 export interface AuditEntry {
   action: AuditAction

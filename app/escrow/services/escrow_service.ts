@@ -1,7 +1,7 @@
 import type { MarketContext } from '#markets/market_context'
 import { Accounts, type AccountSpec } from '#escrow/ledger_accounts'
 import { Ledger, type Leg } from '#escrow/services/ledger'
-import { divideRounded } from '#money/money'
+import { divideRounded, percentUnits } from '#money/money'
 
 /** An order as escrow needs it: its money, its seller and its courier. */
 export interface EscrowOrder {
@@ -15,6 +15,25 @@ export interface EscrowOrder {
   total: number
   /** Platform vouchers' share of goods and shipping: paid to the seller and courier by the platform at release. */
   platformFunded?: number
+  /** The platform's rates the order was placed under, in millionths; absent (orders from before): the market's rates now. */
+  rates?: FeeRates
+}
+
+/** Commission and payment fee in millionths of the amount (4.5 % is 45_000), and a fixed fee in minor units. */
+export interface FeeRates {
+  commissionPpm: number
+  paymentFeePpm: number
+  fixedFee: number
+}
+
+/** The market's rates now, as an order records them when it is placed. */
+export function feeRatesOf(market: MarketContext): FeeRates {
+  const escrow = market.config.escrow
+  return {
+    commissionPpm: Number(percentUnits(escrow.commissionRate, 4)),
+    paymentFeePpm: Number(percentUnits(escrow.paymentFeeRate ?? 0, 4)),
+    fixedFee: escrow.fixedFeePerOrder ?? 0,
+  }
 }
 
 /** An order row (with its shop's public id) as escrow needs it. */
@@ -29,13 +48,16 @@ export function escrowOrderOf(order: Record<string, any>, shopPublicId: string =
     codSurcharge: Number(order.cod_surcharge),
     total: Number(order.total),
     platformFunded: Number(order.goods_discount_platform ?? 0) + Number(order.shipping_discount_platform ?? 0),
+    ...(order.commission_ppm !== null &&
+      order.commission_ppm !== undefined && {
+        rates: { commissionPpm: Number(order.commission_ppm), paymentFeePpm: Number(order.payment_fee_ppm ?? 0), fixedFee: Number(order.fixed_fee ?? 0) },
+      }),
   }
 }
 
-/** A percentage (up to 4 decimals) of minor units, rounded once by the market's rule. */
-function percentOf(market: MarketContext, amount: number, percent: number) {
-  const scaled = BigInt(Math.round(percent * 10_000))
-  return Number(divideRounded(BigInt(amount) * scaled, 1_000_000n, market.tax.rounding))
+/** Millionths of minor units, rounded once by the market's rule. */
+function ppmOf(market: MarketContext, amount: number, ppm: number) {
+  return Number(divideRounded(BigInt(amount) * BigInt(ppm), 1_000_000n, market.tax.rounding))
 }
 
 /**
@@ -81,9 +103,10 @@ export class EscrowService {
     // What the seller's goods bring; the platform's cuts come out of it and never below zero
     // (a fee on the total of a cheap item with costly shipping can exceed the item).
     const goods = order.total + (order.platformFunded ?? 0) - courier
-    const commission = Math.min(percentOf(market, order.goodsGross, market.config.escrow.commissionRate), goods)
-    const paymentFee = Math.min(percentOf(market, order.total, market.config.escrow.paymentFeeRate ?? 0), goods - commission)
-    const fixedFee = Math.min(market.config.escrow.fixedFeePerOrder ?? 0, goods - commission - paymentFee)
+    const rates = order.rates ?? feeRatesOf(market)
+    const commission = Math.min(ppmOf(market, order.goodsGross, rates.commissionPpm), goods)
+    const paymentFee = Math.min(ppmOf(market, order.total, rates.paymentFeePpm), goods - commission)
+    const fixedFee = Math.min(rates.fixedFee, goods - commission - paymentFee)
     const seller = goods - commission - paymentFee - fixedFee
     return { courier, commission, fees: paymentFee + fixedFee, paymentFee, fixedFee, seller }
   }
@@ -142,7 +165,8 @@ export class EscrowService {
         ],
       })
     }
-    const commissionBack = Math.min(percentOf(market, input.goodsAmount, market.config.escrow.commissionRate), input.amount)
+    // The commission given back is at the rate the order was charged, whatever the market's rate is now.
+    const commissionBack = Math.min(ppmOf(market, input.goodsAmount, (input.order.rates ?? feeRatesOf(market)).commissionPpm), input.amount)
     const payable = Accounts.sellerPayable(input.order.shopPublicId)
     return this.#ledger.post(market, {
       key: input.key,

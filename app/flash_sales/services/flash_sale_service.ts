@@ -1,3 +1,4 @@
+import { FLASH_SALE_DEFAULTS } from '#markets/overrides'
 import type { DateTime } from 'luxon'
 import type { MarketContext } from '#markets/market_context'
 import { fieldError } from '#exceptions/field_error'
@@ -36,6 +37,14 @@ export class FlashSaleService {
       throw fieldError('price', 'priceDecimals', `price has more decimals than ${market.currency} prices carry`)
     }
     if (input.endsAt <= input.startsAt) throw fieldError('endsAt', 'after', 'endsAt must be after startsAt')
+    const rules = { ...FLASH_SALE_DEFAULTS, ...market.config.flashSales }
+    if (market.config.features?.flashSales === false) throw fieldError('sku', 'featureOff', `flash sales are switched off in ${market.code}`)
+    if (input.perBuyerLimit > rules.maxPerBuyerLimit) {
+      throw fieldError('perBuyerLimit', 'max', `perBuyerLimit must be at most ${rules.maxPerBuyerLimit} in ${market.code}`, { max: rules.maxPerBuyerLimit })
+    }
+    if (input.endsAt.diff(input.startsAt, 'hours').hours > rules.maxDurationHours) {
+      throw fieldError('endsAt', 'maxDuration', `endsAt: a flash sale lasts at most ${rules.maxDurationHours} hours in ${market.code}`, { max: rules.maxDurationHours })
+    }
     const sku = await market
       .table('skus as s')
       .join('stock_levels as l', 'l.sku_id', 's.id')
@@ -83,7 +92,7 @@ export class FlashSaleService {
    * sale is scheduled), so checkout pays no query for it.
    */
   async activeFor(market: MarketContext, skuPublicIds: string[], at = new Date()): Promise<Map<string, ActiveFlashSale>> {
-    if (skuPublicIds.length === 0) return new Map()
+    if (skuPublicIds.length === 0 || market.config.features?.flashSales === false) return new Map()
     const wanted = new Set(skuPublicIds)
     const sales = await this.#cache.flashSales(market, () => this.notEnded(market))
     const open = sales.filter((sale) => wanted.has(sale.skuPublicId) && sale.startsAt <= at.getTime() && at.getTime() < sale.endsAt)

@@ -1,6 +1,7 @@
 import { inject } from '@adonisjs/core'
 import type { HttpContext } from '@adonisjs/core/http'
 import { HealthService } from '#health/services/health_service'
+import markets from '#markets/services/main'
 import { HealthAccess } from '#health/services/health_access'
 import { DependencyUnavailableError, NotReadyError } from '#health/exceptions'
 
@@ -26,6 +27,8 @@ export default class HealthController {
     const detailed = access.detailed(ctx)
     if (!report.healthy) throw detailed ? new DependencyUnavailableError(report.failing, report.checks) : new NotReadyError()
     if (!detailed) return ctx.response.ok({ data: { status: 'ok' } })
-    return ctx.response.ok({ data: { status: 'ok', process: { pid: process.pid }, checks: report.checks } })
+    // The config revision each market runs on in this process: after an ops change, every process should show the new one within seconds.
+    const configs = Object.fromEntries(markets.all().map((market) => [market.code, { revision: market.configRevision, hash: market.revision }]))
+    return ctx.response.ok({ data: { status: 'ok', process: { pid: process.pid }, checks: report.checks, markets: configs } })
   }
 }

@@ -1,7 +1,7 @@
 import { add } from 'dinero.js'
 import type { MarketContext } from '#markets/market_context'
 import type { Courier } from '#markets/define_market'
-import { divideRounded, money, toMinorUnits, type Money } from '#money/money'
+import { money, percentOf, toMinorUnits, type Money } from '#money/money'
 import { fieldError } from '#exceptions/field_error'
 
 export interface ParcelQuote {
@@ -56,9 +56,7 @@ export function quoteParcel(
 
   let surcharge = money(0, currency)
   if (parcel.cashOnDelivery && rates.codSurcharge) {
-    const scaled = BigInt(Math.round(rates.codSurcharge.percent * 10_000))
-    const amount = BigInt(parcel.goodsValue + toMinorUnits(shipping)) * scaled
-    const percentFee = Number(divideRounded(amount, 1_000_000n, 'half-up'))
+    const percentFee = percentOf(parcel.goodsValue + toMinorUnits(shipping), rates.codSurcharge.percent, 'half-up')
     surcharge = money(Math.max(percentFee, rates.codSurcharge.minFee), currency)
   }
   return {

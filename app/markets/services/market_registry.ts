@@ -9,11 +9,19 @@ import { InvalidMarketConfigError, type MarketConfigProblem } from '#markets/err
 import { ISO_4217, marketMessages, validateMarketFile } from '#markets/validators/market_schema'
 import { MarketContext } from '#markets/market_context'
 import { UnknownMarketError } from '#markets/exceptions'
+import { applyOverrides, changeField, shapeProblems, type ConfigOverrides } from '#markets/overrides'
 
 export interface MarketSource {
   /** Path shown in messages (relative to the app root). */
   file: string
   definition: unknown
+}
+
+/** The approved overrides of a market, as the control database holds them. */
+export interface ConfigHead {
+  code: string
+  revision: number
+  overrides: ConfigOverrides
 }
 
 export interface RegistryOptions {
@@ -32,8 +40,15 @@ export class MarketRegistry {
   readonly #byHost: Map<string, Market>
   /** Contexts outside any transaction are immutable: one per market and locale. */
   readonly #contexts = new Map<string, MarketContext>()
+  /** The validated files: the reviewed baseline that overrides go on top of. */
+  readonly #files: Map<string, { file: string; definition: MarketDefinition }>
+  readonly #options: RegistryOptions
+  /** Called on every `context()`: the version check of run-time revisions hooks in here. */
+  onRead: (() => void) | null = null
 
-  private constructor(markets: Market[]) {
+  private constructor(markets: Market[], files: Map<string, { file: string; definition: MarketDefinition }>, options: RegistryOptions) {
+    this.#files = files
+    this.#options = options
     this.#byCode = new Map(markets.map((market) => [market.code, market]))
     this.#byHost = new Map()
     for (const market of markets) {
@@ -91,39 +106,88 @@ export class MarketRegistry {
   static async fromSources(sources: MarketSource[], options: RegistryOptions) {
     const problems: MarketConfigProblem[] = []
     const markets: Market[] = []
+    const files = new Map<string, { file: string; definition: MarketDefinition }>()
 
     for (const source of sources) {
-      try {
-        const definition = (await validateMarketFile.validate(source.definition, {
-          messagesProvider: marketMessages,
-        })) as MarketDefinition
-        const fileProblems = checkMarketRules(definition, source.file, options)
-        problems.push(...fileProblems)
-        if (fileProblems.length === 0) {
-          markets.push(
-            deepFreeze({
-              ...structuredClone(definition),
-              file: source.file,
-              currencyExponent: ISO_4217.get(definition.currency)!.exponent,
-              defaultLocale: definition.locales[0],
-              revision: createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16),
-            })
-          )
-        }
-      } catch (error) {
-        if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-          for (const message of error.messages as { field: string; message: string }[]) {
-            problems.push({ file: source.file, field: message.field, message: message.message })
-          }
-          continue
-        }
-        throw error
+      const checked = await validDefinition(source.definition, source.file, options)
+      if ('problems' in checked) {
+        problems.push(...checked.problems)
+        continue
       }
+      markets.push(marketOf(checked.definition, source.file, 0))
+      files.set(checked.definition.code, { file: source.file, definition: deepFreeze(structuredClone(checked.definition)) })
     }
 
     problems.push(...checkAcrossMarkets(markets, options))
     if (problems.length) throw new InvalidMarketConfigError(problems)
-    return new MarketRegistry(markets)
+    return new MarketRegistry(markets, files, options)
+  }
+
+  /** A market's file as it was validated: the baseline under its overrides. */
+  file(code: string): { file: string; definition: MarketDefinition } {
+    const entry = this.#files.get(code.toUpperCase())
+    if (!entry) throw new UnknownMarketError(code)
+    return entry
+  }
+
+  /**
+   * The effective market of `code`: its file with `overrides` on top,
+   * validated with the file schema and rules. Problems name the file and
+   * the field as ops wrote it (`couriers.list.jne.rates.bands.0.fee`).
+   */
+  async build(
+    code: string,
+    overrides: ConfigOverrides,
+    configRevision: number
+  ): Promise<{ market: Market; definition: MarketDefinition } | { problems: MarketConfigProblem[]; definition: MarketDefinition }> {
+    const { file, definition: baseline } = this.file(code)
+    const definition = applyOverrides(baseline, overrides)
+    const checked = await validDefinition(definition, file, this.#options)
+    if ('problems' in checked) {
+      return { definition, problems: checked.problems.map((problem) => ({ ...problem, field: changeField(problem.field, definition) })) }
+    }
+    return { market: marketOf(checked.definition, file, configRevision), definition: checked.definition }
+  }
+
+  /**
+   * Puts the approved overrides of every market on its file, all or
+   * nothing: one that no longer fits (the file changed under it) is
+   * reported with the file, the field and the revision, and nothing is
+   * installed. Boot and `markets:validate` use it.
+   */
+  async applyHeads(heads: ConfigHead[]) {
+    const problems: MarketConfigProblem[] = []
+    const built: Market[] = []
+    for (const head of heads) {
+      const baseline = this.#files.get(head.code)
+      if (!baseline) continue
+      // What the overrides address must still be in the file (a courier taken out of it, a field no longer editable).
+      const addressed = Object.keys(head.overrides).length ? shapeProblems(head.overrides, baseline.definition, '') : []
+      if (addressed.length) {
+        problems.push(...addressed.map((problem) => ({ file: baseline.file, field: problem.field, message: `${problem.message} (overridden by config revision ${head.revision})` })))
+        continue
+      }
+      const result = await this.build(head.code, head.overrides, head.revision)
+      if ('problems' in result) {
+        problems.push(...result.problems.map((problem) => ({ ...problem, message: `${problem.message} (with the overrides of config revision ${head.revision})` })))
+      } else built.push(result.market)
+    }
+    if (problems.length) throw new InvalidMarketConfigError(problems)
+    for (const market of built) this.install(market)
+  }
+
+  /** Makes `market` the one served for its code and hosts; contexts made before keep the config they were made with. */
+  install(market: Market) {
+    this.#byCode.set(market.code, market)
+    for (const domain of market.domains) this.#byHost.set(domain, market)
+  }
+
+  /** Every market back to its file alone (tests reset to it). */
+  resetToFiles() {
+    for (const { file, definition } of this.#files.values()) {
+      this.#byCode.set(definition.code, marketOf(definition, file, 0))
+    }
+    for (const market of this.#byCode.values()) for (const domain of market.domains) this.#byHost.set(domain, market)
   }
 
   all(): Market[] {
@@ -144,6 +208,7 @@ export class MarketRegistry {
    * 404 `E_UNKNOWN_MARKET`.
    */
   context(code: string, locale?: string): MarketContext {
+    this.onRead?.()
     const market = this.find(code)
     if (!market) throw new UnknownMarketError(code)
     const wanted = locale ?? market.defaultLocale
@@ -165,6 +230,37 @@ export class MarketRegistry {
     const host = normalizeHost(hostHeader)
     return host ? this.#byHost.get(host) : undefined
   }
+}
+
+/** A definition checked by the file schema and the rules of one market, or what is wrong with it. */
+async function validDefinition(input: unknown, file: string, options: RegistryOptions): Promise<{ definition: MarketDefinition } | { problems: MarketConfigProblem[] }> {
+  try {
+    const definition = (await validateMarketFile.validate(input, { messagesProvider: marketMessages })) as MarketDefinition
+    const problems = checkMarketRules(definition, file, options)
+    return problems.length ? { problems } : { definition }
+  } catch (error) {
+    if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
+    const problems: MarketConfigProblem[] = (error.messages as { field: string; message: string }[]).map((message) => ({ file, field: message.field, message: message.message }))
+    // The rules too, where the shape lets them run, so that one answer names every bad field.
+    try {
+      const reported = new Set(problems.map((problem) => problem.field))
+      problems.push(...checkMarketRules(input as MarketDefinition, file, options).filter((problem) => !reported.has(problem.field)))
+    } catch {
+      // A shape the rules cannot read: the schema's messages say what to fix first.
+    }
+    return { problems }
+  }
+}
+
+function marketOf(definition: MarketDefinition, file: string, configRevision: number): Market {
+  return deepFreeze({
+    ...structuredClone(definition),
+    file,
+    currencyExponent: ISO_4217.get(definition.currency)!.exponent,
+    defaultLocale: definition.locales[0],
+    revision: createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16),
+    configRevision,
+  })
 }
 
 export function normalizeHost(hostHeader: string | undefined | null): string | null {
@@ -229,6 +325,8 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
 
   // Payments
   checkChoices(market.payments.gateways, 'payments.gateways', ['payment gateway', 'gateways'], market.payments.defaultGateway, 'payments.defaultGateway', report)
+  const defaultGateway = market.payments.gateways.find((gateway) => gateway.id === market.payments.defaultGateway)
+  if (defaultGateway?.enabled === false) report('payments.defaultGateway', `"${defaultGateway.id}" is switched off: the default gateway must be enabled`)
   market.payments.gateways.forEach((gateway, index) => {
     const field = `payments.gateways.${index}.settings`
     const settings = gateway.settings ?? {}
@@ -251,6 +349,8 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
 
   // Couriers
   checkChoices(market.couriers.list, 'couriers.list', ['courier', 'couriers'], market.couriers.defaultCourier, 'couriers.defaultCourier', report)
+  const defaultCourier = market.couriers.list.find((courier) => courier.id === market.couriers.defaultCourier)
+  if (defaultCourier?.enabled === false) report('couriers.defaultCourier', `"${defaultCourier.id}" is switched off: the default courier must be enabled`)
   market.couriers.list.forEach((courier, index) => {
     const field = `couriers.list.${index}.rates`
     const bands = courier.rates.bands

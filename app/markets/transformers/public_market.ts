@@ -26,7 +26,7 @@ export function toPublicMarket(market: Market) {
     payments: {
       defaultGateway: market.payments.defaultGateway,
       paymentWindowMinutes: market.payments.paymentWindowMinutes,
-      gateways: market.payments.gateways.map((gateway) => ({
+      gateways: market.payments.gateways.filter((gateway) => gateway.enabled !== false).map((gateway) => ({
         id: gateway.id,
         name: gateway.name,
         method: gateway.method,
@@ -38,7 +38,7 @@ export function toPublicMarket(market: Market) {
     },
     couriers: {
       defaultCourier: market.couriers.defaultCourier,
-      list: market.couriers.list.map((courier) => ({
+      list: market.couriers.list.filter((courier) => courier.enabled !== false).map((courier) => ({
         id: courier.id,
         name: courier.name,
         service: courier.service,
@@ -48,5 +48,8 @@ export function toPublicMarket(market: Market) {
     },
     escrow: { autoReleaseDays: market.escrow.autoReleaseDays },
     limits: { maxCartLines: market.limits.maxCartLines, maxOrderValue: market.limits.maxOrderValue },
+    features: { flashSales: market.features?.flashSales !== false, vouchers: market.features?.vouchers !== false },
+    /** The config this process answers with: the ops revision (0: the file alone) and the hash orders record. */
+    revision: { number: market.configRevision, hash: market.revision },
   }
 }

@@ -90,6 +90,7 @@ const courier = vine.object({
   provider: vine.enum(['rate_table', 'sandbox'] as const),
   service: vine.enum(['standard', 'express', 'economy', 'pickup_point'] as const),
   supportsCod: vine.boolean({ strict: true }),
+  enabled: vine.boolean({ strict: true }).optional(),
   rates: vine.object({
     bands: vine
       .array(vine.object({ upToGrams: vine.number({ strict: true }).withoutDecimals().min(1), fee: minorUnits() }))
@@ -119,6 +120,7 @@ const gateway = vine.object({
     'pix',
     'cod',
   ] as const),
+  enabled: vine.boolean({ strict: true }).optional(),
   settings: vine
     .object({
       webhookSecretEnv: envName().optional(),
@@ -186,6 +188,18 @@ export const marketSchema = vine.object({
     sellerResponseDays: vine.number({ strict: true }).withoutDecimals().range([1, 30]),
     reasons: vine.array(vine.object({ id: id(), goodsBack: vine.boolean({ strict: true }) })).minLength(1).distinct('id'),
   }),
+  flashSales: vine
+    .object({
+      maxPerBuyerLimit: vine.number({ strict: true }).withoutDecimals().range([1, 100]),
+      maxDurationHours: vine.number({ strict: true }).withoutDecimals().range([1, 24 * 14]),
+    })
+    .optional(),
+  features: vine
+    .object({
+      flashSales: vine.boolean({ strict: true }).optional(),
+      vouchers: vine.boolean({ strict: true }).optional(),
+    })
+    .optional(),
   limits: vine.object({
     maxCartLines: vine.number({ strict: true }).withoutDecimals().range([1, 1000]),
     maxOrderValue: minorUnits().min(1),

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { add, subtract } from 'dinero.js'
 import type { MarketContext } from '#markets/market_context'
 import { sellableSkus, type SellableSku } from '#catalog/services/sku_lookup'
@@ -48,7 +49,9 @@ export async function priceCheckout(
   /** Flash-sale prices by SKU public id: they replace the catalog price. */
   overrides: Map<string, { unitPrice: number; flashSaleId: number }> = new Map(),
   /** The buyer, for vouchers' per-buyer limits. */
-  buyerId: number | null = null
+  buyerId: number | null = null,
+  /** The instant priced: its local day picks the tax rates in force. */
+  at: DateTime = DateTime.utc()
 ): Promise<CheckoutQuote> {
   if (input.lines.length === 0) throw fieldError('lines', 'required', 'lines: the cart is empty')
   if (input.lines.length > market.limits.maxCartLines) {
@@ -56,8 +59,10 @@ export async function priceCheckout(
   }
   const gatewayId = input.paymentGateway ?? market.config.payments.defaultGateway
   const gateway = market.config.payments.gateways.find((candidate) => candidate.id === gatewayId)
-  if (!gateway) throw fieldError('paymentGateway', 'exists', `paymentGateway "${gatewayId}" is not available in ${market.code}`)
+  // A gateway or courier ops switched off is not offered to new checkouts (orders placed before keep theirs).
+  if (!gateway || gateway.enabled === false) throw fieldError('paymentGateway', 'exists', `paymentGateway "${gatewayId}" is not available in ${market.code}`)
   const courier = courierOf(market, input.courier)
+  if (courier.enabled === false) throw fieldError('courier', 'exists', `courier "${courier.id}" is not available in ${market.code}`)
   const cashOnDelivery = gateway.method === 'cod'
 
   const skus = await sellableSkus(market, input.lines.map((line) => line.sku))
@@ -77,12 +82,13 @@ export async function priceCheckout(
 
   // Vouchers come off the lines' prices first; tax follows on what is left.
   const codes = input.vouchers ?? []
+  if (codes.length && market.config.features?.vouchers === false) throw fieldError('vouchers', 'featureOff', `vouchers: voucher codes are switched off in ${market.code}`)
   const voucherParcels = [...byShop].map(([shopId, lines]) => ({
     shopId,
     lines: lines.map((line) => ({ key: line.sku.publicId, amount: line.sku.unitPrice * line.quantity, categoryId: line.sku.categoryId })),
   }))
   const { found, uses } = await vouchers.forCheckout(market, codes, buyerId)
-  const now = new Date()
+  const now = at.toJSDate()
   const outcomes = applyVouchers(market, voucherParcels, codes, found, (voucher) => standingRefusal(voucher, now, uses.get(voucher.id) ?? 0))
   const discountOf = (key: string, scope: 'platform' | 'shop') =>
     outcomes.reduce((sum, outcome) => sum + (outcome.applied?.voucher.scope === scope ? (outcome.applied.lines.get(key) ?? 0) : 0), 0)
@@ -96,7 +102,8 @@ export async function priceCheckout(
         quantity: line.quantity,
         taxCategory: line.sku.taxCategory,
         discount: discountOf(line.sku.publicId, 'shop') + discountOf(line.sku.publicId, 'platform'),
-      }))
+      })),
+      at
     )
     const weightGrams = lines.reduce((sum, line) => sum + line.sku.weightGrams * line.quantity, 0)
     const shipping = quoteParcel(market, courier, { weightGrams, goodsValue: toMinorUnits(tax.gross), cashOnDelivery }, 'courier')

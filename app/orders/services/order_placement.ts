@@ -13,6 +13,7 @@ import { FlashSaleService } from '#flash_sales/services/flash_sale_service'
 import { FlashSaleGate } from '#flash_sales/services/flash_sale_gate'
 import { CartService } from '#cart/services/cart_service'
 import { CheckoutLimit } from '#orders/services/checkout_limit'
+import { feeRatesOf } from '#escrow/services/escrow_service'
 
 export interface PlaceOrderInput {
   lines?: CheckoutLineInput[]
@@ -172,6 +173,8 @@ export class OrderPlacement {
     // DATETIME columns keep whole seconds: the answer shows what is stored.
     const now = DateTime.utc().startOf('second')
     const paymentDue = now.plus({ minutes: market.config.payments.paymentWindowMinutes })
+    // The platform's rates of this config: the order is released and refunded at them, whatever ops change later.
+    const rates = feeRatesOf(market)
     const orders = quote.parcels.map((parcel) => {
       const order = {
         number: market.publicId(),
@@ -194,6 +197,9 @@ export class OrderPlacement {
         courier_id: parcel.shipping.courier.id,
         payment_gateway: quote.gateway.id,
         config_revision: market.revision,
+        commission_ppm: rates.commissionPpm,
+        payment_fee_ppm: rates.paymentFeePpm,
+        fixed_fee: rates.fixedFee,
         payment_due_at: paymentDue.toJSDate(),
         placed_at: now.toJSDate(),
         updated_at: now.toJSDate(),

@@ -7,6 +7,8 @@ export function quoteResource(market: MarketContext, quote: CheckoutQuote) {
   const view = (value: Money) => market.moneyView(toMinorUnits(value))
   return {
     currency: market.currency,
+    /** The market config the quote was priced with (an order placed on it records the same hash). */
+    configRevision: { number: market.config.configRevision, hash: market.revision },
     paymentGateway: quote.gateway,
     parcels: quote.parcels.map((parcel) => ({
       shop: parcel.shop,

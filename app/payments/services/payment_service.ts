@@ -97,6 +97,7 @@ export class PaymentService {
       const payable = orders.filter((order) => order.status === 'pending_payment')
       if (payable.length === 0) throw new NothingToPayError(checkoutId)
       const gateway = this.gatewayConfig(market, input.gateway ?? payable[0].payment_gateway)
+      if (gateway.enabled === false) throw fieldError('gateway', 'exists', `gateway "${gateway.id}" is switched off in ${market.code}: choose another`)
       const provider = providerFor(gateway)
       if (!provider) throw fieldError('gateway', 'provider', `gateway "${gateway.id}" is not available in this deployment (its provider has no API key)`)
       const amount = payable.reduce((sum, order) => sum + Number(order.total), 0)

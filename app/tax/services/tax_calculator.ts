@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { allocate, add, subtract, toSnapshot } from 'dinero.js'
 import type { MarketContext } from '#markets/market_context'
 import type { TaxRate } from '#markets/define_market'
-import { divideRounded, minorOf, money, type Money } from '#money/money'
+import { divideRounded, minorOf, money, percentUnits, type Money } from '#money/money'
 import { DomainError } from '#exceptions/domain_error'
 
 export class UnknownTaxCategoryError extends DomainError {
@@ -63,7 +63,7 @@ export function rateOn(market: MarketContext, category: string, day: string): Ap
 
 /** Effective rate e = rate% × base, as an exact fraction eNum / eDen. */
 function effective(rate: AppliedRate): { num: bigint; den: bigint } {
-  const scaled = BigInt(Math.round(rate.rate * Number(RATE_SCALE)))
+  const scaled = percentUnits(rate.rate, 4)
   const baseNum = BigInt(rate.taxableBase?.numerator ?? 1)
   const baseDen = BigInt(rate.taxableBase?.denominator ?? 1)
   return { num: scaled * baseNum, den: 100n * RATE_SCALE * baseDen }
