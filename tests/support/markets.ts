@@ -1,3 +1,5 @@
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
 import { MarketRegistry, type MarketSource } from '#markets/services/market_registry'
 import { InvalidMarketConfigError, type MarketConfigProblem } from '#markets/errors'
 import sg from '#config/markets/sg'
@@ -46,4 +48,12 @@ export async function demoMarkets() {
   await demoMarket('SG')
   const registry = await demo!
   return registry.codes().map((code) => registry.context(code))
+}
+
+/** Every market back on its file: no config revision left for the next test or group. */
+export async function resetMarketConfig() {
+  const control = db.connection('control')
+  await control.rawQuery('TRUNCATE TABLE market_config_revisions')
+  await control.rawQuery('TRUNCATE TABLE market_config_heads')
+  ;(await app.container.make('markets')).resetToFiles()
 }

@@ -8,16 +8,9 @@ import { sellerWithProduct } from '#tests/support/flows'
 import { priceCheckout } from '#orders/services/checkout_pricing'
 import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { until } from '#tests/support/outside'
+import { resetMarketConfig } from '#tests/support/markets'
 
 const CONFIG = '/api/v1/ops/markets/SG/config'
-
-/** Back to the files: no revision left for the next test or group. */
-export async function resetMarketConfig() {
-  const control = db.connection('control')
-  await control.rawQuery('TRUNCATE TABLE market_config_revisions')
-  await control.rawQuery('TRUNCATE TABLE market_config_heads')
-  ;(await app.container.make('markets')).resetToFiles()
-}
 
 function staffCall(client: any, token: string) {
   return (method: 'get' | 'patch' | 'post', path: string, body?: Record<string, unknown>) => {
