@@ -1,4 +1,4 @@
-import { configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
+import { configApprovalValidator, configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
 import router from '@adonisjs/core/services/router'
 import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
 import { addCartLineValidator, updateCartLineValidator } from '#cart/validators/cart'
@@ -114,7 +114,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'ops.markets.config.revisions.index': { summary: 'The market\'s config revisions, newest first', query: revisionsQueryValidator },
   'ops.markets.config.revisions.show': { summary: 'One config revision with its diff' },
   'ops.markets.config.revisions.diff': { summary: 'What changes from revision a to revision b (JSON Patch)' },
-  'ops.markets.config.revisions.approve': { summary: 'Approve a pending revision (not its author)' },
+  'ops.markets.config.revisions.approve': { summary: 'Approve a pending revision (not its author)', body: configApprovalValidator },
   'ops.markets.config.rollback': { summary: 'A new revision equal to revision n (0: the market file)', body: configRollbackValidator },
   'ops.products.ban': { summary: 'Ban a product', body: banProductValidator },
   'ops.products.unban': { summary: 'Lift a ban' },

@@ -105,6 +105,8 @@ export async function routeFixture(client: any) {
   await target.staff.load('roles')
   // A config revision of SG to read (a pending one: it changes nothing served).
   const { MarketConfigService } = await import('#ops/services/market_config_service')
+  const { resetMarketConfig } = await import('#tests/support/markets')
+  await resetMarketConfig()
   const configs = new MarketConfigService()
   const { revision: configHead } = await configs.effective('SG')
   const pendingRevision = await configs.propose(

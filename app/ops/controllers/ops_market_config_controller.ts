@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { MarketConfigService } from '#ops/services/market_config_service'
-import { configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
+import { configApprovalValidator, configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
 import { configRevisionResource } from '#ops/transformers/config_revision_resource'
 import { AuditLog, originOf } from '#audit/services/audit_log'
 import { fieldError } from '#exceptions/field_error'
@@ -61,7 +61,9 @@ export default class OpsMarketConfigController {
   }
 
   async approve(ctx: HttpContext) {
-    const row = await this.#configs.approve(ctx.market.code, revisionParam(ctx, 'n'), AuditLog.staffOf(ctx), originOf(ctx))
+    const number = revisionParam(ctx, 'n')
+    const { note } = await ctx.request.validateUsing(configApprovalValidator)
+    const row = await this.#configs.approve(ctx.market.code, number, AuditLog.staffOf(ctx), originOf(ctx), note ?? null)
     return { data: configRevisionResource(row) }
   }
 

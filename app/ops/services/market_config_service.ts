@@ -190,7 +190,7 @@ export class MarketConfigService {
   }
 
   /** A second ops member approves a pending revision: it becomes the head if the config has not moved on since. */
-  async approve(code: string, number: number, approver: Author, origin: AuditOrigin) {
+  async approve(code: string, number: number, approver: Author, origin: AuditOrigin, note: string | null = null) {
     await db.connection('control').transaction(async (trx) => {
       const head = await this.head(code, trx)
       const row = await trx.from('market_config_revisions').where(MARKET, code).where('number', number).forUpdate().first()
@@ -209,7 +209,7 @@ export class MarketConfigService {
           actor: { type: 'staff', ...approver },
           target: { type: 'market_config_revision', id: `${code}#${number}` },
           marketCode: code,
-          details: { revision: number, author: row.author_email, fields: json(row.approval_fields) },
+          details: { revision: number, author: row.author_email, fields: json(row.approval_fields), ...(note && { note }) },
         },
         origin,
         trx

@@ -24,6 +24,13 @@ export const configRollbackValidator = vine.create(
   })
 )
 
+/** An approval, with what the approver checked (optional, kept in the audit log). */
+export const configApprovalValidator = vine.create(
+  vine.object({
+    note: vine.string().trim().maxLength(1000).optional(),
+  })
+)
+
 export const revisionsQueryValidator = vine.create(
   vine.object({
     limit: vine.number().withoutDecimals().range([1, 100]).optional(),

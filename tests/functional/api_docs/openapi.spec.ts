@@ -4,6 +4,7 @@ import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_
 import { ROUTE_DOCS, apiRoutes, openApiDocument } from '#api_docs/openapi'
 import { STAFF_HOST, hostOf } from '#tests/support/identity'
 import { expectedFor, routeFixture, sampleRequest, send, type RouteFixture } from '#tests/support/route_samples'
+import { resetMarketConfig } from '#tests/support/markets'
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
 // Built once the router has its routes (the HTTP server of the suite started).
@@ -24,6 +25,8 @@ test.group('OpenAPI: generated from the router and the validators', (group) => {
     const { client } = await import('#tests/support/api_client')
     fixture = await routeFixture(client())
     documents = { storefront: openApiDocument('storefront'), staff: openApiDocument('staff') }
+    // The fixture's config revision, and whatever the samples changed, go with the group.
+    return () => resetMarketConfig()
   })
   const sampleOf = (name: string) => {
     try {

@@ -3,6 +3,7 @@ import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_
 import { stateFingerprint, uniqueIp } from '#tests/support/identity'
 import { raw } from '#tests/support/http'
 import { apiRoutes, expectedFor, routeFixture, sampleRequest, type Caller, type RouteFixture, type SampleRequest } from '#tests/support/route_samples'
+import { resetMarketConfig } from '#tests/support/markets'
 
 /**
  * Every write route of the router, with a caller the access matrix lets
@@ -45,6 +46,8 @@ test.group('Every write route: malformed input and parallel copies', (group) => 
   group.setup(async () => {
     const { client } = await import('#tests/support/api_client')
     fixture = await routeFixture(client())
+    // The fixture's config revision, and whatever the samples changed, go with the group.
+    return () => resetMarketConfig()
   })
 
   test('the route table is covered: every write route has a sample and a caller', ({ assert }) => {

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
 import { stateFingerprint } from '#tests/support/identity'
 import { apiRoutes, expectedFor, routeFixture, sampleRequest, send, type Caller, type RouteFixture } from '#tests/support/route_samples'
+import { resetMarketConfig } from '#tests/support/markets'
 
 test.group('Access matrix', (group) => {
   let fixture: RouteFixture
@@ -10,6 +11,8 @@ test.group('Access matrix', (group) => {
     const { client } = await import('#tests/support/api_client')
     fixture = await routeFixture(client())
     callers = fixture.callers
+    // The fixture's config revision, and whatever the samples changed, go with the group.
+    return () => resetMarketConfig()
   })
   const requestFor = (name: string) => sampleRequest(name, fixture)
 

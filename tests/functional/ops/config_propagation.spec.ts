@@ -27,7 +27,10 @@ function call(port: number, method: string, path: string, options: { host: strin
 const revisionOn = async (port: number) => (await call(port, 'GET', '/api/v1/market', { host: hostOf('SG') })).body?.data?.revision?.number
 
 test.group('Config revisions reach every process', (group) => {
-  group.each.setup(() => resetMarketConfig)
+  group.each.setup(async () => {
+    await resetMarketConfig()
+    return () => resetMarketConfig()
+  })
 
   test('two web instances and a worker: a courier fee change on A prices the next quote on B within 5 s; a rollback on B reaches A the same way', async ({ client, assert }) => {
     const flow = await sellerWithProduct(client, 'SG', 1990)
@@ -91,7 +94,10 @@ test.group('A deploy under the overrides', (group) => {
     await writeFile(join(folder, 'sg.ts'), sg.slice(0, open) + sg.slice(close).replace(/^\s*\n/, ''))
     return () => rm(folder, { recursive: true, force: true })
   })
-  group.each.setup(() => resetMarketConfig)
+  group.each.setup(async () => {
+    await resetMarketConfig()
+    return () => resetMarketConfig()
+  })
 
   function ace(args: string[]) {
     return new Promise<{ code: number; output: string }>((resolve) =>
