@@ -13,8 +13,10 @@ import { sandboxDisbursements } from '#escrow/consumers/sandbox_disbursements'
 import { composeNotifications, sendNotificationEmails } from '#notifications/consumers/notify'
 import { followReturnParcels } from '#returns/consumers/return_parcels'
 import { giveBackVouchers } from '#promotions/consumers/give_back_vouchers'
+import { renderExports } from '#finance/consumers/render_exports'
 
 registerConsumers(commitPaidStock, countSold, indexProducts, sandboxWebhooks, refundCancelledOrders, followShipments, followReturnParcels, giveBackVouchers)
 registerConsumers(composeNotifications, sendNotificationEmails)
+registerConsumers(renderExports)
 // The sandbox "bank" marks payouts paid that no bank sent: outside production only (there, payouts wait as requested).
 if (!app.inProduction) registerConsumers(sandboxDisbursements)

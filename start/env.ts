@@ -104,6 +104,10 @@ export default await Env.create(new URL('../', import.meta.url), {
    * (`Pasar <no-reply@example.com>`). Read again at each send.
    */
   SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+
+  /** Finance exports: where the worker writes the files (default tmp/exports), and the rows above which a report becomes an export job. */
+  EXPORTS_PATH: Env.schema.string.optional(),
+  TAX_REPORT_SYNC_MAX_ROWS: Env.schema.number.optional(),
   SMTP_PORT: Env.schema.number.optional(),
   SMTP_USER: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.secret.optional(),

@@ -1,3 +1,4 @@
+import { exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
 import { configApprovalValidator, configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
 import router from '@adonisjs/core/services/router'
 import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
@@ -122,6 +123,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'ops.flash_sales.store': { summary: 'Schedule a flash sale', body: scheduleFlashSaleValidator, status: 201 },
   'ops.vouchers.index': { summary: 'The market\'s platform vouchers', query: pageQueryValidator },
   'ops.vouchers.store': { summary: 'Create a platform voucher', body: platformVoucherValidator, status: 201 },
+  'finance.tax_report.show': { summary: 'The tax report: per local day, category and rate (JSON, CSV, XLSX; every line with detail=lines); 202 with an export job when large', query: taxReportQuery },
+  'finance.exports.store': { summary: 'Export a period on the worker (CSV or XLSX)', body: exportRequestValidator, status: 202 },
+  'finance.exports.show': { summary: 'An export job: status, progress, the download link when ready' },
+  'finance.exports.download': { summary: 'Download an export through its signed link (expires after 24 h)' },
+  'finance.periods.index': { summary: 'The closed periods with their hash and totals' },
+  'finance.periods.close': { summary: 'Close a month: its report is stored and never changes again', status: 201 },
   'finance.ledger.trial_balance': { summary: 'Every ledger account at an instant', query: trialBalanceQuery },
   'support.returns.index': { summary: 'The market\'s return cases', query: returnListQuery },
   'support.returns.store': { summary: 'Open a case for a buyer', body: supportOpenReturnValidator, status: 201 },

@@ -1,7 +1,7 @@
 import { DomainError } from '#exceptions/domain_error'
 
 /** Entities an API can fail to find; each has a translated name in resources/locales/<lng>/entities.json. */
-export type EntityName = 'order' | 'product' | 'sku' | 'cart_line' | 'shop' | 'staff_member' | 'role_assignment' | 'flash_sale' | 'checkout' | 'payment' | 'payment_provider' | 'shipment' | 'payout' | 'return' | 'voucher' | 'config_revision'
+export type EntityName = 'order' | 'product' | 'sku' | 'cart_line' | 'shop' | 'staff_member' | 'role_assignment' | 'flash_sale' | 'checkout' | 'payment' | 'payment_provider' | 'shipment' | 'payout' | 'return' | 'voucher' | 'config_revision' | 'export'
 
 /**
  * The one "not found" of the API: 404 `E_NOT_FOUND` naming what was not

@@ -17,6 +17,8 @@ interface StaffRule {
   roles: readonly StaffRoleName[]
   /** Route parameter holding the market code the caller must be scoped to. */
   marketParam?: string
+  /** Route parameter holding a market record's public id (`SG-01J...`): its prefix is the market the caller must be scoped to. */
+  marketOfId?: string
   /** The caller must hold one of `roles` over every market (`*`). */
   global?: boolean
   /** Accepts the challenge token issued between password and TOTP. */
@@ -99,6 +101,12 @@ export const ACCESS_MATRIX = {
   'ops.products.unban': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'ops.flash_sales.index': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'ops.flash_sales.store': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
+  'finance.tax_report.show': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
+  'finance.exports.store': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
+  'finance.exports.show': { audience: 'staff', roles: ['admin', 'finance'], marketOfId: 'id' },
+  'finance.exports.download': { audience: 'staff', roles: ['admin', 'finance'], marketOfId: 'id' },
+  'finance.periods.index': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
+  'finance.periods.close': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
   'finance.ledger.trial_balance': { audience: 'staff', roles: ['admin', 'finance'], marketParam: 'code' },
   'ops.vouchers.index': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },
   'ops.vouchers.store': { audience: 'staff', roles: ['admin', 'ops'], marketParam: 'code' },

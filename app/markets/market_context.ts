@@ -43,6 +43,9 @@ export const MARKET_TABLES: ReadonlySet<string> = new Set([
   'notifications',
   'vouchers',
   'account_tokens',
+  'tax_entries',
+  'tax_periods',
+  'finance_exports',
 ])
 
 /** `'skus as s'` → `{ table: 'skus', ref: 's' }`. */

@@ -10,7 +10,7 @@ import { SHARDS } from '#tests/support/identity'
 export async function resetTestState() {
   for (const connection of SHARDS) {
     await db.connection(connection).rawQuery('SET FOREIGN_KEY_CHECKS = 0')
-    for (const table of ['voucher_redemptions', 'vouchers', 'notifications', 'refunds', 'return_lines', 'returns', 'sandbox_parcels', 'payouts', 'shipment_events', 'shipments', 'ledger_legs', 'ledger_transfers', 'ledger_accounts', 'payment_events', 'payments', 'flash_sales', 'processed_messages', 'outbox', 'idempotency_keys', 'order_history', 'order_lines', 'orders', 'carts', 'cart_lines', 'search_documents', 'stock_adjustments', 'stock_levels', 'skus', 'products', 'categories', 'access_tokens', 'shops', 'users']) {
+    for (const table of ['finance_exports', 'tax_periods', 'tax_entries', 'voucher_redemptions', 'vouchers', 'notifications', 'refunds', 'return_lines', 'returns', 'sandbox_parcels', 'payouts', 'shipment_events', 'shipments', 'ledger_legs', 'ledger_transfers', 'ledger_accounts', 'payment_events', 'payments', 'flash_sales', 'processed_messages', 'outbox', 'idempotency_keys', 'order_history', 'order_lines', 'orders', 'carts', 'cart_lines', 'search_documents', 'stock_adjustments', 'stock_levels', 'skus', 'products', 'categories', 'access_tokens', 'shops', 'users']) {
       await db.connection(connection).rawQuery(`TRUNCATE TABLE ${table}`)
     }
     await db.connection(connection).rawQuery('SET FOREIGN_KEY_CHECKS = 1')

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { ACCESS_MATRIX, type AccessRule } from '#identity/access_matrix'
 import type { StaffRoleName } from '#identity/models/staff_role'
 import { PASSWORD, STAFF_HOST, accountFactory, hostOf, staffFactory, staffWithSession, uniqueEmail, uniqueIp } from '#tests/support/identity'
+import { signedLink } from '#finance/services/finance_exports'
 
 /** Someone calling the API: a storefront account, a staff member, or nobody. */
 export interface Caller {
@@ -115,7 +116,15 @@ export async function routeFixture(client: any) {
     { changes: { escrow: { commissionRate: 4.5 } }, reason: 'route fixture', expectedRevision: configHead },
     { ip: null, requestId: null }
   )
+  // A finance export of SG, rendered as the worker would: its status and signed link to read.
+  const { FinanceExports } = await import('#finance/services/finance_exports')
+  const exports = new FinanceExports()
+  const job = await exports.request(market, target.staff.publicId, { from: '2026-11-01', to: '2026-11-30', format: 'csv' })
+  await exports.run(market, job.public_id)
+  const ready = await exports.find(market, job.public_id)
   return {
+    exportId: job.public_id as string,
+    exportExpires: Math.floor(new Date(ready.expires_at).getTime() / 1000),
     configRevision: Number(pendingRevision.number),
     configHead,
     callers,
@@ -213,6 +222,12 @@ export function sampleRequest(name: string, fixture: RouteFixture): SampleReques
     'admin.staff.roles.destroy': staff('DELETE', `/api/v1/admin/staff/${targetStaffId}/roles/${assignmentId}`),
     'admin.audit_log.index': staff('GET', '/api/v1/admin/audit-log'),
     'ops.markets.config.show': staff('GET', '/api/v1/ops/markets/SG/config'),
+    'finance.tax_report.show': staff('GET', '/api/v1/finance/markets/SG/tax-report?from=2026-11-01&to=2026-11-30'),
+    'finance.exports.store': staff('POST', '/api/v1/finance/markets/SG/exports', { from: '2026-11-01', to: '2026-11-30', format: 'csv' }),
+    'finance.exports.show': staff('GET', `/api/v1/finance/exports/${fixture.exportId}`),
+    'finance.exports.download': staff('GET', signedLink(fixture.exportId, fixture.exportExpires)),
+    'finance.periods.index': staff('GET', '/api/v1/finance/markets/SG/periods'),
+    'finance.periods.close': staff('POST', '/api/v1/finance/markets/SG/periods/2001-01/close'),
     'ops.markets.config.update': staff('PATCH', '/api/v1/ops/markets/SG/config', { changes: { returns: { windowDays: 9 } }, reason: 'hijacked change', expectedRevision: fixture.configHead }),
     'ops.markets.config.revisions.index': staff('GET', '/api/v1/ops/markets/SG/config/revisions'),
     'ops.markets.config.revisions.show': staff('GET', `/api/v1/ops/markets/SG/config/revisions/${fixture.configRevision}`),

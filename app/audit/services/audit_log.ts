@@ -28,6 +28,10 @@ export type AuditAction =
   | 'ops.config_changed'
   | 'ops.config_proposed'
   | 'ops.config_approved'
+  | 'finance.tax_report_read'
+  | 'finance.export_requested'
+  | 'finance.export_downloaded'
+  | 'finance.period_closed'
 
 export interface AuditEntry {
   action: AuditAction

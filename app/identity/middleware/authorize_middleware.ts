@@ -13,6 +13,8 @@ import {
 import StaffMarketPolicy from '#identity/policies/staff_market_policy'
 import { ForbiddenError, RateLimitedError, TotpRequiredError, UnauthorizedError } from '#identity/exceptions'
 import type Account from '#identity/models/account'
+import { MARKET_PUBLIC_ID } from '#validation/rules'
+import { NotFoundError } from '#exceptions/not_found_error'
 
 /**
  * Enforces the access matrix for the matched route: authenticates with the
@@ -25,6 +27,12 @@ import type Account from '#identity/models/account'
  * it checked, and `ctx.market` set as on a storefront, answering in the
  * staff member's language.
  */
+/** The market a record's public id belongs to (`SG-01J...` is SG's); anything else is no record at all. */
+function marketOfPublicId(id: string) {
+  if (!MARKET_PUBLIC_ID.test(id)) throw new NotFoundError('export')
+  return id.slice(0, 2)
+}
+
 export default class AuthorizeMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const rule = accessRuleOf(ctx.route?.name)
@@ -55,8 +63,9 @@ export default class AuthorizeMiddleware {
     if (rule.global && (await bouncer.with(StaffMarketPolicy).denies('actEverywhere', roles))) {
       throw new ForbiddenError()
     }
-    if (rule.marketParam) {
-      const market = markets.context(String(ctx.params[rule.marketParam] ?? ''), ctx.locale)
+    if (rule.marketParam || rule.marketOfId) {
+      const code = rule.marketParam ? String(ctx.params[rule.marketParam] ?? '') : marketOfPublicId(String(ctx.params[rule.marketOfId!] ?? ''))
+      const market = markets.context(code, ctx.locale)
       if (await bouncer.with(StaffMarketPolicy).denies('act', roles, market.config)) throw new ForbiddenError()
       ctx.market = market
       ctx.logger = ctx.logger.child({ market: market.code })

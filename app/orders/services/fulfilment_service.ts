@@ -8,6 +8,7 @@ import { AlreadyShippedError, ShipmentService } from '#logistics/services/shipme
 import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { DomainError } from '#exceptions/domain_error'
+import { TaxJournal } from '#tax/services/tax_journal'
 
 export class GuaranteeAlreadyExtendedError extends DomainError {
   static status = 409
@@ -24,6 +25,7 @@ export class GuaranteeAlreadyExtendedError extends DomainError {
  * (`escrow.autoReleaseDays` after delivery, extendable once) runs out.
  */
 export class FulfilmentService {
+  #journal = new TaxJournal()
   #orders = new OrderService()
   #shipments = new ShipmentService()
   #escrow = new EscrowService()
@@ -102,6 +104,8 @@ export class FulfilmentService {
             ? { delivered_at: at, release_due_at: DateTime.fromJSDate(at).plus({ days: market.config.escrow.autoReleaseDays }).toJSDate() }
             : {}
         await this.#orders.move(market, number, to, system, `courier: ${status}`, changes)
+        // Cash on delivery has its tax point here, when the courier collects (a prepaid order had it at capture: no-op).
+        if (to === 'delivered') await this.#journal.sale(market, Number(order.id), at)
         current = to
       }
     })

@@ -8,11 +8,13 @@ import { IllegalTransitionError, transition, type Actor, type OrderStatus } from
 import type { OrderParts } from '#orders/transformers/order_resource'
 import { NotFoundError } from '#exceptions/not_found_error'
 import type { DomainError } from '#exceptions/domain_error'
+import { TaxJournal } from '#tax/services/tax_journal'
 
 /** Reading orders and the lifecycle steps that belong to orders themselves. */
 export class OrderService {
   #inventory = new InventoryService()
   #flashSales = new FlashSaleService()
+  #journal = new TaxJournal()
 
   /** An order with its lines, history and shop: what `orderResource` shows. */
   async parts(market: MarketContext, order: Record<string, any>): Promise<OrderParts> {
@@ -78,6 +80,8 @@ export class OrderService {
       // The seller's clock starts: shipped within the market's days, or the worker cancels and refunds.
       const shipBy = DateTime.utc().plus({ days: market.config.couriers.shipWithinDays ?? 3 }).toJSDate()
       await market.table('orders').where('id', order.id).update({ ship_by_at: shipBy })
+      // A prepaid order's tax point is its capture (cash on delivery: its delivery).
+      if (to === 'paid') await this.#journal.sale(market, Number(order.id), new Date())
     })
   }
 

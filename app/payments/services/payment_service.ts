@@ -12,6 +12,7 @@ import { WebhookRejectedError, type GatewayEvent } from '#payments/gateways/gate
 import { fieldError } from '#exceptions/field_error'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { DomainError } from '#exceptions/domain_error'
+import { TaxJournal } from '#tax/services/tax_journal'
 
 export class NothingToPayError extends DomainError {
   static status = 409
@@ -70,6 +71,7 @@ const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
  * provider event is applied once, in the transaction that records it.
  */
 export class PaymentService {
+  #journal = new TaxJournal()
   #orders = new OrderService()
   #escrow = new EscrowService()
 
@@ -254,6 +256,9 @@ export class PaymentService {
       const { created } = await this.#escrow.refundBeforeRelease(market, { number, total: held }, payment.gateway)
       if (!created) return null
       const refundId = await this.recordRefund(market, payment, { key: `refund:${number}`, orderNumber: number, amount: held, destination: 'gateway' })
+      // The whole order goes back: every line leaves the tax of the period it is refunded in.
+      const order = await market.table('orders').where('number', number).select('id').first()
+      if (order) await this.#journal.refundAll(market, Number(order.id), `refund:${number}`, new Date())
       const refunded = Number(payment.refunded_amount ?? 0) + held
       await market
         .table('payments')

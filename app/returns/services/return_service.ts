@@ -13,6 +13,7 @@ import { DomainError } from '#exceptions/domain_error'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { fieldError } from '#exceptions/field_error'
 import { IllegalTransitionError } from '#orders/order_state'
+import { TaxJournal, type RefundedLine } from '#tax/services/tax_journal'
 
 export type ReturnStatus = 'requested' | 'accepted' | 'disputed' | 'awaiting_return' | 'refunded' | 'rejected'
 export type Decision = 'refund_full' | 'refund_partial' | 'rejected'
@@ -64,6 +65,7 @@ export interface OpenReturnInput {
  * payment (PaymentService), then ledger accounts (Ledger).
  */
 export class ReturnService {
+  #journal = new TaxJournal()
   #orders = new OrderService()
   #escrow = new EscrowService()
   #payments = new PaymentService()
@@ -309,15 +311,19 @@ export class ReturnService {
    */
   private async refund(market: MarketContext, found: Record<string, any>, order: Record<string, any>) {
     const amount = Number(found.approved_amount)
-    const lines = await market.table('return_lines as rl').join('order_lines as l', 'l.id', 'rl.order_line_id').where('rl.return_id', found.id).orderBy('rl.id').select('rl.id', 'rl.amount', 'l.net', 'l.tax')
+    const lines = await market.table('return_lines as rl').join('order_lines as l', 'l.id', 'rl.order_line_id').where('rl.return_id', found.id).orderBy('rl.id').select('rl.id', 'rl.order_line_id', 'rl.quantity', 'rl.amount', 'l.net', 'l.tax')
     const linesTotal = lines.reduce((sum, line) => sum + Number(line.amount), 0)
     const shipping = Number(found.requested_amount) - linesTotal
     const parts = allocateInSteps(amount, priceStep(market.currency, market.priceDecimals), market.currency, [...lines.map((line) => Number(line.amount)), shipping])
     const shippingBack = parts.pop()!
+    const refunded: RefundedLine[] = []
     for (const [index, line] of lines.entries()) {
       const [net, tax] = allocateMinor(parts[index], market.currency, [Number(line.net), Number(line.tax)])
       await market.table('return_lines').where('id', line.id).update({ refund_gross: parts[index], refund_net: net, refund_tax: tax })
+      refunded.push({ orderLineId: Number(line.order_line_id), quantity: Number(line.quantity), net, tax, gross: parts[index] })
     }
+    // What the refund gives back per line enters the tax journal on the day it is decided.
+    await this.#journal.refund(market, Number(order.id), `return:${found.public_id}`, new Date(), refunded)
     const goodsBack = amount - shippingBack
     const key = `return:${found.public_id}`
     const escrowOrder = escrowOrderOf(order)

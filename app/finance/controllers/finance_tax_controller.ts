@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs'
+import { PassThrough } from 'node:stream'
+import type { HttpContext } from '@adonisjs/core/http'
+import vine from '@vinejs/vine'
+import type { MarketContext } from '#markets/market_context'
+import { AuditLog, originOf } from '#audit/services/audit_log'
+import { TaxReportService } from '#finance/services/tax_report'
+import { TaxPeriods } from '#finance/services/tax_periods'
+import { FinanceExports, checkLink, signedLink, syncMaxRows, writeLinesCsv } from '#finance/services/finance_exports'
+import { CONTENT_TYPES, writeCsv, writeXlsx } from '#finance/services/report_formats'
+import { closePeriodParams, exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
+import { ExportNotReadyError } from '#finance/errors'
+import { isoDay } from '#tax/services/tax_journal'
+
+const downloadQuery = vine.create(
+  vine.object({
+    expires: vine.number().withoutDecimals().min(0),
+    signature: vine.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  })
+)
+
+function exportResource(row: Record<string, any>) {
+  const ready = row.status === 'ready'
+  const expires = row.expires_at ? Math.floor(new Date(row.expires_at).getTime() / 1000) : null
+  return {
+    id: row.public_id,
+    kind: row.kind,
+    format: row.format,
+    from: isoDay(row.from_day),
+    to: isoDay(row.to_day),
+    status: row.status,
+    progress: { rowsDone: Number(row.rows_done), rowsEstimated: Number(row.rows_estimated) },
+    download: ready && expires && expires * 1000 > Date.now() ? { url: signedLink(row.public_id, expires), expiresAt: new Date(expires * 1000).toISOString() } : null,
+    bytes: row.bytes === null ? null : Number(row.bytes),
+    error: row.status === 'failed' ? row.error : null,
+    createdAt: new Date(row.created_at).toISOString(),
+    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+  }
+}
+
+/** A report file's name: market, range and format. */
+const fileName = (market: MarketContext, from: string, to: string, extension: string, detail = 'tax-report') => `${market.code.toLowerCase()}-${detail}-${from}-${to}.${extension}`
+
+/**
+ * Finance's tax reports of a market (staff host, DESIGN.md §10): the report
+ * in JSON, CSV or XLSX (or every line, CSV), export jobs for large periods,
+ * and closing a month. Every read and download is audited.
+ */
+export default class FinanceTaxController {
+  #reports = new TaxReportService()
+  #periods = new TaxPeriods()
+  #exports = new FinanceExports()
+
+  async report(ctx: HttpContext) {
+    const { market } = ctx
+    const query = await ctx.request.validateUsing(taxReportQuery, { data: ctx.request.qs() })
+    const format = query.format ?? 'json'
+    const detail = query.detail ?? 'summary'
+    const staff = AuditLog.staffOf(ctx)
+    // A period too large to answer at once becomes an export job: 202 with where to follow it.
+    const estimated = await this.#reports.estimate(market, query.from, query.to)
+    if (estimated > syncMaxRows() && (detail === 'lines' || format !== 'json')) {
+      const job = await this.#exports.request(market, staff.id, { from: query.from, to: query.to, format: format === 'xlsx' ? 'xlsx' : 'csv', detail })
+      await AuditLog.record({ action: 'finance.export_requested', actor: staff, target: { type: 'finance_export', id: job.public_id }, marketCode: market.code, details: { ...query, estimatedRows: estimated } }, originOf(ctx))
+      return ctx.response.accepted({ data: exportResource(job) })
+    }
+    await AuditLog.record({ action: 'finance.tax_report_read', actor: staff, target: { type: 'tax_report', id: `${market.code}:${query.from}:${query.to}` }, marketCode: market.code, details: { ...query, format, detail } }, originOf(ctx))
+    if (detail === 'lines') {
+      const out = new PassThrough()
+      ctx.response.header('Content-Type', CONTENT_TYPES.csv).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, 'csv', 'tax-lines')}"`)
+      void writeLinesCsv(market, query.from, query.to, out).catch((error) => out.destroy(error))
+      return ctx.response.stream(out)
+    }
+    const report = await this.#reports.report(market, query.from, query.to)
+    if (format === 'json') return { data: report }
+    const out = new PassThrough()
+    ctx.response.header('Content-Type', CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, format)}"`)
+    void (format === 'csv' ? writeCsv(report, out) : writeXlsx(report, out)).catch((error) => out.destroy(error))
+    return ctx.response.stream(out)
+  }
+
+  async requestExport(ctx: HttpContext) {
+    const input = await ctx.request.validateUsing(exportRequestValidator)
+    const staff = AuditLog.staffOf(ctx)
+    const job = await this.#exports.request(ctx.market, staff.id, input)
+    await AuditLog.record({ action: 'finance.export_requested', actor: staff, target: { type: 'finance_export', id: job.public_id }, marketCode: ctx.market.code, details: input }, originOf(ctx))
+    return ctx.response.accepted({ data: exportResource(job) })
+  }
+
+  async showExport(ctx: HttpContext) {
+    return { data: exportResource(await this.#exports.find(ctx.market, String(ctx.params.id))) }
+  }
+
+  async download(ctx: HttpContext) {
+    const job = await this.#exports.find(ctx.market, String(ctx.params.id))
+    const { expires, signature } = await downloadQuery.validate(ctx.request.qs())
+    checkLink(job.public_id, expires, signature)
+    if (job.status !== 'ready') throw new ExportNotReadyError(job.status)
+    await AuditLog.record(
+      { action: 'finance.export_downloaded', actor: AuditLog.staffOf(ctx), target: { type: 'finance_export', id: job.public_id }, marketCode: ctx.market.code, details: { bytes: Number(job.bytes), from: isoDay(job.from_day), to: isoDay(job.to_day) } },
+      originOf(ctx)
+    )
+    const extension = job.format === 'xlsx' ? 'xlsx' : 'csv'
+    ctx.response
+      .header('Content-Type', CONTENT_TYPES[extension])
+      .header('Content-Disposition', `attachment; filename="${fileName(ctx.market, isoDay(job.from_day), isoDay(job.to_day), extension, job.kind === 'tax_lines' ? 'tax-lines' : 'tax-report')}"`)
+    return ctx.response.stream(createReadStream(this.#exports.path(job.file)))
+  }
+
+  async periods(ctx: HttpContext) {
+    return { data: await this.#periods.list(ctx.market) }
+  }
+
+  async close(ctx: HttpContext) {
+    const { month } = await closePeriodParams.validate({ month: ctx.params.month })
+    const staff = AuditLog.staffOf(ctx)
+    const closed = await this.#periods.close(ctx.market, month, staff.id)
+    await AuditLog.record({ action: 'finance.period_closed', actor: staff, target: { type: 'tax_period', id: `${ctx.market.code}:${month}` }, marketCode: ctx.market.code, details: { hash: closed.hash, rows: closed.rows, totals: closed.totals } }, originOf(ctx))
+    return ctx.response.created({ data: closed })
+  }
+}

@@ -1,0 +1,187 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, rename, stat } from 'node:fs/promises'
+import { isAbsolute, join } from 'node:path'
+import type { Writable } from 'node:stream'
+import app from '@adonisjs/core/services/app'
+import env from '#start/env'
+import { stringify } from 'csv-stringify'
+import type { MarketContext } from '#markets/market_context'
+import { Outbox } from '#messaging/services/outbox'
+import { NotFoundError } from '#exceptions/not_found_error'
+import { ExportLinkError } from '#finance/errors'
+import { TaxReportService } from '#finance/services/tax_report'
+import { majorUnits, writeCsv, writeXlsx, type ReportFormat } from '#finance/services/report_formats'
+import { isoDay } from '#tax/services/tax_journal'
+
+/** A download link lives a day. */
+export const LINK_HOURS = 24
+const LINES_PAGE = 5000
+
+export function exportsFolder() {
+  const folder = env.get('EXPORTS_PATH') ?? 'tmp/exports'
+  return isAbsolute(folder) ? folder : join(app.appRoot.pathname, folder)
+}
+
+/** Above this many journal rows a report is an export job on the worker, not an answer. */
+export function syncMaxRows() {
+  return env.get('TAX_REPORT_SYNC_MAX_ROWS') ?? 200_000
+}
+
+function signature(publicId: string, expires: number) {
+  return createHmac('sha256', env.get('APP_KEY').release()).update(`finance-export:${publicId}:${expires}`).digest('base64url')
+}
+
+/** The link of a ready export: signed with the app key, valid until `expires` (epoch seconds). */
+export function signedLink(publicId: string, expires: number) {
+  return `/api/v1/finance/exports/${publicId}/download?expires=${expires}&signature=${signature(publicId, expires)}`
+}
+
+export function checkLink(publicId: string, expires: number, given: string) {
+  const wanted = Buffer.from(signature(publicId, expires))
+  const actual = Buffer.from(given)
+  if (!Number.isSafeInteger(expires) || expires * 1000 < Date.now() || wanted.length !== actual.length || !timingSafeEqual(wanted, actual)) throw new ExportLinkError()
+}
+
+const LINE_COLUMNS = ['entry', 'kind', 'day', 'occurred_at', 'order_number', 'refund', 'tax_category', 'rate_percent', 'taxable_base', 'quantity', 'net', 'tax', 'gross', 'sale_day']
+
+/**
+ * Every taxed and refunded line of a range as CSV, read from the journal
+ * by a keyset cursor (id order, a page at a time) and written as the
+ * stream drains: constant memory for any size. `progress` hears the rows
+ * written so far.
+ */
+export async function writeLinesCsv(market: MarketContext, from: string, to: string, out: Writable, progress?: (rows: number) => Promise<void>) {
+  const csv = stringify()
+  csv.pipe(out)
+  const write = (record: unknown[]) => new Promise<void>((resolve) => (csv.write(record) ? resolve() : csv.once('drain', () => resolve())))
+  await write(LINE_COLUMNS)
+  const exponent = market.currencyExponent
+  let after = 0
+  let rows = 0
+  for (;;) {
+    const page = await market
+      .table('tax_entries')
+      .whereBetween('tax_day', [from, to])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(LINES_PAGE)
+      .select('id', 'kind', 'tax_day', 'occurred_at', 'order_number', 'refund_key', 'tax_category', 'tax_rate', 'taxable_base_numerator', 'taxable_base_denominator', 'quantity', 'net', 'tax', 'gross', 'sale_day')
+    for (const row of page) {
+      await write([
+        row.id,
+        row.kind,
+        isoDay(row.tax_day),
+        new Date(row.occurred_at).toISOString(),
+        row.order_number,
+        row.refund_key,
+        row.tax_category,
+        String(row.tax_rate),
+        row.taxable_base_numerator ? `${row.taxable_base_numerator}/${row.taxable_base_denominator}` : '',
+        row.quantity,
+        majorUnits(Number(row.net), exponent),
+        majorUnits(Number(row.tax), exponent),
+        majorUnits(Number(row.gross), exponent),
+        isoDay(row.sale_day),
+      ])
+    }
+    rows += page.length
+    if (progress) await progress(rows)
+    if (page.length < LINES_PAGE) break
+    after = Number(page[page.length - 1].id)
+  }
+  await new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve)
+    out.once('error', reject)
+    csv.end()
+  })
+  return rows
+}
+
+export interface ExportInput {
+  from: string
+  to: string
+  format: 'csv' | 'xlsx'
+  detail?: 'summary' | 'lines'
+}
+
+/**
+ * Large reports as jobs on the worker: requested here, rendered by the
+ * `finance.exports` consumer into a file with its progress on the row,
+ * downloaded through a signed link that expires after a day, by finance
+ * staff of the market only (the route's access rule).
+ */
+export class FinanceExports {
+  #reports = new TaxReportService()
+
+  async request(market: MarketContext, staffId: string, input: ExportInput) {
+    const detail = input.detail ?? 'summary'
+    const estimated = await this.#reports.estimate(market, input.from, input.to)
+    const publicId = market.publicId()
+    await market.transaction(async (market) => {
+      await market.insert('finance_exports', {
+        public_id: publicId,
+        kind: detail === 'lines' ? 'tax_lines' : 'tax_report',
+        format: detail === 'lines' ? 'csv' : input.format,
+        from_day: input.from,
+        to_day: input.to,
+        status: 'queued',
+        rows_estimated: estimated,
+        requested_by: staffId,
+        created_at: new Date(),
+      })
+      await Outbox.record(market, { domain: 'finance', name: 'export_requested', data: { export: publicId } })
+    })
+    return this.find(market, publicId)
+  }
+
+  async find(market: MarketContext, publicId: string) {
+    const row = await market.table('finance_exports').where('public_id', publicId).first()
+    if (!row) throw new NotFoundError('export')
+    return row
+  }
+
+  /** The worker's side: render the file, with progress, once (a redelivered message finds it done). */
+  async run(market: MarketContext, publicId: string) {
+    const claimed = await market.table('finance_exports').where('public_id', publicId).whereIn('status', ['queued', 'running']).update({ status: 'running' })
+    if (Number(claimed) !== 1) return
+    const job = await this.find(market, publicId)
+    const folder = exportsFolder()
+    await mkdir(folder, { recursive: true })
+    const extension = job.format === 'xlsx' ? 'xlsx' : 'csv'
+    const file = `${publicId}.${extension}`
+    const partial = join(folder, `${file}.part`)
+    try {
+      const out = createWriteStream(partial)
+      const from = isoDay(job.from_day)
+      const to = isoDay(job.to_day)
+      let rows: number
+      if (job.kind === 'tax_lines') {
+        rows = await writeLinesCsv(market, from, to, out, async (done) => {
+          await market.table('finance_exports').where('id', job.id).update({ rows_done: done })
+        })
+      } else {
+        const report = await this.#reports.report(market, from, to)
+        if ((job.format as ReportFormat) === 'xlsx') {
+          await writeXlsx(report, out)
+          await new Promise<void>((resolve) => (out.writableFinished ? resolve() : out.once('finish', () => resolve())))
+        } else await writeCsv(report, out)
+        rows = report.rows.length
+      }
+      await rename(partial, join(folder, file))
+      const { size } = await stat(join(folder, file))
+      const finished = new Date()
+      await market
+        .table('finance_exports')
+        .where('id', job.id)
+        .update({ status: 'ready', rows_done: rows, file, bytes: size, finished_at: finished, expires_at: new Date(finished.getTime() + LINK_HOURS * 3_600_000) })
+    } catch (error) {
+      await market.table('finance_exports').where('id', job.id).update({ status: 'failed', error: String((error as Error).message).slice(0, 500), finished_at: new Date() })
+      throw error
+    }
+  }
+
+  path(file: string) {
+    return join(exportsFolder(), file)
+  }
+}

@@ -1,0 +1,115 @@
+import type { Writable } from 'node:stream'
+import { stringify } from 'csv-stringify'
+import ExcelJS from 'exceljs'
+import type { TaxReport, TaxReportRow } from '#finance/services/tax_report'
+
+export type ReportFormat = 'json' | 'csv' | 'xlsx'
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/** Minor units as a decimal string of major units, from the digits (12345 at exponent 2 is "123.45"): no float. */
+export function majorUnits(amount: number, exponent: number) {
+  if (exponent === 0) return String(amount)
+  const negative = amount < 0
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0')
+  return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
+}
+
+const COLUMNS: { key: keyof TaxReportRow; title: string; amount?: boolean }[] = [
+  { key: 'day', title: 'day' },
+  { key: 'category', title: 'tax_category' },
+  { key: 'rate', title: 'rate_percent' },
+  { key: 'taxableBase', title: 'taxable_base' },
+  { key: 'adjusts', title: 'adjustment_of_period' },
+  { key: 'orders', title: 'orders' },
+  { key: 'net', title: 'net', amount: true },
+  { key: 'tax', title: 'tax', amount: true },
+  { key: 'gross', title: 'gross', amount: true },
+  { key: 'refundedNet', title: 'refunded_net', amount: true },
+  { key: 'refundedTax', title: 'refunded_tax', amount: true },
+  { key: 'refundedGross', title: 'refunded_gross', amount: true },
+  { key: 'discountShop', title: 'discount_shop_funded', amount: true },
+  { key: 'discountPlatform', title: 'discount_platform_funded', amount: true },
+]
+
+function headerLines(report: TaxReport) {
+  const { header } = report
+  return [
+    ['report', `${header.taxLabel} report of ${header.name} (${header.market})`],
+    ['tax_registration_id', header.registrationId],
+    ['period', `${header.from} to ${header.to} (${header.timezone})`],
+    ['currency', `${header.currency} (minor unit exponent ${header.exponent}); amounts below in major units`],
+    ['tax_point', header.taxPoint],
+    ['closed_periods', header.periods.filter((period) => period.closed).map((period) => `${period.month} sha256:${period.hash}`).join('; ') || 'none'],
+  ]
+}
+
+/**
+ * The report as CSV, streamed: a few header lines (market, registration,
+ * period, currency, tax point), the rows, and a totals row. Amounts are
+ * decimal strings of major units, exact.
+ */
+export async function writeCsv(report: TaxReport, out: Writable) {
+  const csv = stringify()
+  csv.pipe(out)
+  const write = (record: unknown[]) => new Promise<void>((resolve) => (csv.write(record) ? resolve() : csv.once('drain', () => resolve())))
+  for (const line of headerLines(report)) await write(line)
+  await write([])
+  await write(COLUMNS.map((column) => column.title))
+  const exponent = report.header.exponent
+  const cell = (row: Record<string, unknown>, column: (typeof COLUMNS)[number]) => {
+    const value = row[column.key]
+    if (value === null || value === undefined) return ''
+    return column.amount ? majorUnits(value as number, exponent) : value
+  }
+  for (const row of report.rows) await write(COLUMNS.map((column) => cell(row as unknown as Record<string, unknown>, column)))
+  await write(COLUMNS.map((column, index) => (index === 0 ? 'TOTAL' : column.key in report.totals ? cell(report.totals as unknown as Record<string, unknown>, column) : '')))
+  await new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve)
+    out.once('error', reject)
+    csv.end()
+  })
+}
+
+/** An Excel number format of the currency's decimals (`#,##0.00 "SGD"`). */
+function currencyFormat(currency: string, exponent: number) {
+  return `#,##0${exponent ? '.' + '0'.repeat(exponent) : ''} "${currency}"`
+}
+
+/**
+ * The report as XLSX through exceljs's streaming writer: the header block,
+ * the rows with amounts as numbers in major units formatted in the
+ * market's currency, and a totals row.
+ */
+export async function writeXlsx(report: TaxReport, out: Writable) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  const sheet = workbook.addWorksheet(`${report.header.taxLabel} ${report.header.market}`)
+  for (const line of headerLines(report)) sheet.addRow(line).commit()
+  sheet.addRow([]).commit()
+  sheet.addRow(COLUMNS.map((column) => column.title)).commit()
+  const exponent = report.header.exponent
+  const format = currencyFormat(report.header.currency, exponent)
+  const addRow = (values: Record<string, unknown>, first?: string) => {
+    const row = sheet.addRow(
+      COLUMNS.map((column, index) => {
+        if (index === 0 && first) return first
+        const value = values[column.key]
+        if (value === null || value === undefined) return null
+        // A number for the spreadsheet, read from the exact decimal string.
+        return column.amount ? Number(majorUnits(value as number, exponent)) : value
+      })
+    )
+    COLUMNS.forEach((column, index) => {
+      if (column.amount) row.getCell(index + 1).numFmt = format
+    })
+    row.commit()
+  }
+  for (const row of report.rows) addRow(row as unknown as Record<string, unknown>)
+  addRow(report.totals as unknown as Record<string, unknown>, 'TOTAL')
+  sheet.commit()
+  await workbook.commit()
+}
