@@ -2,7 +2,7 @@ import http from 'node:http'
 
 /** A raw request (headers and bytes exactly as given), answered as status, headers and parsed JSON. */
 export function raw(options: { method: string; path: string; host: string; headers?: Record<string, string>; body?: Buffer | string; port?: number }) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }>((resolve, reject) => {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any; bytes: Buffer }>((resolve, reject) => {
     const request = http.request(
       {
         host: process.env.HOST,
@@ -15,12 +15,13 @@ export function raw(options: { method: string; path: string; host: string; heade
         const chunks: Buffer[] = []
         response.on('data', (chunk) => chunks.push(chunk))
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString()
+          const bytes = Buffer.concat(chunks)
+          const text = bytes.toString()
           let body: any = text
           try {
             body = JSON.parse(text)
           } catch {}
-          resolve({ status: response.statusCode!, headers: response.headers, body })
+          resolve({ status: response.statusCode!, headers: response.headers, body, bytes })
         })
       }
     )

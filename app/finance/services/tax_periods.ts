@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { MarketContext } from '#markets/market_context'
 import { fieldError } from '#exceptions/field_error'
 import { PeriodClosedError, PeriodNotReadyError } from '#finance/errors'
-import { TaxReportService, monthRange, reportHash, totalsOf } from '#finance/services/tax_report'
+import { TaxReportService, monthRange, reportHash, totalsOf, type StoredPeriod } from '#finance/services/tax_report'
 
 const isDuplicate = (error: unknown) => (error as { code?: string })?.code === 'ER_DUP_ENTRY'
 
@@ -18,8 +18,8 @@ export class TaxPeriods {
   async list(market: MarketContext) {
     const rows = await market.table('tax_periods').orderBy('month', 'desc').select('month', 'report_hash', 'closed_by', 'closed_at', 'report')
     return rows.map((row) => {
-      const stored = typeof row.report === 'string' ? JSON.parse(row.report) : row.report
-      return { month: row.month as string, hash: row.report_hash as string, closedBy: row.closed_by as string, closedAt: new Date(row.closed_at).toISOString(), totals: totalsOf(stored) }
+      const stored = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as StoredPeriod
+      return { month: row.month as string, hash: row.report_hash as string, closedBy: row.closed_by as string, closedAt: new Date(row.closed_at).toISOString(), totals: { ...totalsOf(stored.rows), orders: stored.orders } }
     })
   }
 
@@ -34,13 +34,14 @@ export class TaxPeriods {
     const [pending] = await market.table('orders').where('status', 'pending_payment').where('placed_at', '>=', start).where('placed_at', '<', end).count('* as n')
     if (Number(pending.n) > 0) throw new PeriodNotReadyError(month, Number(pending.n))
     const rows = await this.#reports.liveRows(market, from, to)
+    const orders = await this.#reports.distinctOrders(market, from, to)
     const hash = reportHash(rows)
     try {
-      await market.insert('tax_periods', { month, report: JSON.stringify(rows), report_hash: hash, closed_by: staffId, closed_at: new Date() })
+      await market.insert('tax_periods', { month, report: JSON.stringify({ rows, orders } satisfies StoredPeriod), report_hash: hash, closed_by: staffId, closed_at: new Date() })
     } catch (error) {
       if (isDuplicate(error)) throw new PeriodClosedError(month)
       throw error
     }
-    return { month, hash, totals: totalsOf(rows), rows: rows.length }
+    return { month, hash, totals: { ...totalsOf(rows), orders }, rows: rows.length }
   }
 }

@@ -44,6 +44,12 @@ export interface TaxReport {
   totals: TaxReportTotals
 }
 
+/** What a closed month keeps: its rows (the report is served from them) and its orders counted once. */
+export interface StoredPeriod {
+  rows: TaxReportRow[]
+  orders: number
+}
+
 export const TAX_POINT =
   'Tax point: the capture of the payment for prepaid orders, the delivery (cash collected) for cash on delivery; refunds on the day they are decided. Days are local days of the market timezone.'
 
@@ -143,7 +149,12 @@ export class TaxReportService {
   /** Closed months of the market among `months`, with their stored rows and hash. */
   async closedPeriods(market: MarketContext, months: string[]) {
     const rows = await market.table('tax_periods').whereIn('month', months).select('month', 'report', 'report_hash')
-    return new Map(rows.map((row) => [row.month as string, { rows: (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as TaxReportRow[], hash: row.report_hash as string }]))
+    return new Map(
+      rows.map((row) => {
+        const stored = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as StoredPeriod
+        return [row.month as string, { rows: stored.rows, orders: stored.orders, hash: row.report_hash as string }]
+      })
+    )
   }
 
   async report(market: MarketContext, from: string, to: string): Promise<TaxReport> {
@@ -167,6 +178,9 @@ export class TaxReportService {
       } else if (!openFrom) openFrom = start
     }
     await flush(to)
+    // Orders are counted once over the range (an order of two categories is on two rows). Sales enter
+    // the journal only at their tax point, which is never in the past, so the count of a closed month holds.
+    const distinct = await this.distinctOrders(market, from, to)
     const config = market.config
     return {
       header: {
@@ -184,8 +198,14 @@ export class TaxReportService {
         periods: months.map((month) => ({ month, closed: closed.has(month), hash: closed.get(month)?.hash ?? null })),
       },
       rows,
-      totals: totalsOf(rows),
+      totals: { ...totalsOf(rows), orders: distinct },
     }
+  }
+
+  /** Orders taxed in a range, each once. */
+  async distinctOrders(market: MarketContext, from: string, to: string) {
+    const [row] = await market.table('tax_entries').where('kind', 'sale').whereBetween('tax_day', [from, to]).countDistinct('order_id as n')
+    return Number(row.n)
   }
 
   /** Rows a range is estimated to read (an index range count): what sends a period to an export job. */
