@@ -25,7 +25,7 @@ export function exportsFolder() {
 
 /** Above this many journal rows a report is an export job on the worker, not an answer. */
 export function syncMaxRows() {
-  return env.get('TAX_REPORT_SYNC_MAX_ROWS') ?? 200_000
+  return Number(env.get('TAX_REPORT_SYNC_MAX_ROWS') ?? 200_000)
 }
 
 function signature(publicId: string, expires: number) {

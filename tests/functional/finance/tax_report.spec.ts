@@ -12,6 +12,9 @@ import { TaxJournal, isoDay } from '#tax/services/tax_journal'
 import { placedCheckout, sandboxWebhook, startPayment } from '#tests/support/payments'
 import { deliverEvents } from '#tests/support/events'
 import { raw } from '#tests/support/http'
+import { withEnv } from '#tests/support/provider_standins'
+import { until } from '#tests/support/outside'
+import { signedLink } from '#finance/services/finance_exports'
 import { FulfilmentService } from '#orders/services/fulfilment_service'
 
 const key = (row: { day: string; category: string; rate: string; taxableBase: string | null; adjusts: string | null }) => [row.day, row.category, row.rate, row.taxableBase ?? '-', row.adjusts ?? '-'].join('|')
@@ -296,4 +299,65 @@ test.group('Tax report: HTTP, formats, periods, access', (group) => {
     assert.equal(Number((await market.table('tax_periods').count('* as n'))[0].n), 0)
     assert.equal(Number((await market.table('finance_exports').count('* as n'))[0].n), 0)
   }).timeout(60_000)
+})
+
+test.group('Tax report: export jobs', (group) => {
+  group.each.setup(async () => {
+    await clearJournal((await app.container.make('markets')).context('SG'))
+  })
+
+  test('a large period becomes a job on the worker: progress, a signed link that expires, download by finance of the market only, audited', async ({ client, assert }) => {
+    const market = (await app.container.make('markets')).context('SG')
+    await generateTaxMonth(market, { from: '2026-08-01', days: 31, orders: 60, seed: 5, refundEvery: 5 })
+    const entries = Number((await market.table('tax_entries').whereBetween('tax_day', ['2026-08-01', '2026-08-31']).count('* as n'))[0].n)
+    const [finance, other] = await Promise.all([staffWithSession(client, [{ role: 'finance', markets: ['SG'] }]), staffWithSession(client, [{ role: 'finance', markets: ['ID'] }])])
+    const as = (token: string) => (method: 'get' | 'post', path: string, body?: object) => {
+      const call = client[method](path).header('Host', STAFF_HOST).bearerToken(token)
+      return body ? call.json(body) : call
+    }
+    const call = as(finance.token)
+
+    // Above the threshold the report answers 202 with the job.
+    const queued = await withEnv({ TAX_REPORT_SYNC_MAX_ROWS: '10' }, () => call('get', '/api/v1/finance/markets/SG/tax-report?from=2026-08-01&to=2026-08-31&detail=lines'))
+    queued.assertStatus(202)
+    const job = queued.body().data
+    assert.include(job, { status: 'queued', kind: 'tax_lines', format: 'csv' })
+    assert.deepEqual(job.progress, { rowsDone: 0, rowsEstimated: entries })
+    assert.isNull(job.download)
+
+    await deliverEvents(['finance.render-exports'])
+    await until(async () => (await call('get', `/api/v1/finance/exports/${job.id}`)).body().data.status === 'ready', 15_000, 'the export was not rendered')
+    const ready = (await call('get', `/api/v1/finance/exports/${job.id}`)).body().data
+    assert.deepEqual(ready.progress, { rowsDone: entries, rowsEstimated: entries })
+    assert.match(ready.download.url, new RegExp(`^/api/v1/finance/exports/${job.id}/download\\?expires=\\d+&signature=`))
+    assert.approximately(new Date(ready.download.expiresAt).getTime() - Date.now(), 24 * 3_600_000, 60_000)
+
+    const file = await call('get', ready.download.url)
+    file.assertStatus(200)
+    assert.equal(file.text().trim().split('\n').length, entries + 1)
+    ;(await as(other.token)('get', ready.download.url)).assertStatus(403)
+    ;(await as(other.token)('get', `/api/v1/finance/exports/${job.id}`)).assertStatus(403)
+
+    // A forged or expired link is refused, and only finance of SG can ask.
+    const forged = ready.download.url.replace(/signature=[^&]+/, `signature=${'A'.repeat(43)}`)
+    ;(await call('get', forged)).assertStatus(403)
+    const past = Math.floor(Date.now() / 1000) - 60
+    ;(await call('get', signedLink(job.id, past))).assertStatus(403)
+    await market.table('finance_exports').where('public_id', job.id).update({ expires_at: new Date(past * 1000) })
+    assert.isNull((await call('get', `/api/v1/finance/exports/${job.id}`)).body().data.download)
+
+    const xlsx = await call('post', '/api/v1/finance/markets/SG/exports', { from: '2026-08-01', to: '2026-08-31', format: 'xlsx' })
+    xlsx.assertStatus(202)
+    await deliverEvents(['finance.render-exports'])
+    await until(async () => (await call('get', `/api/v1/finance/exports/${xlsx.body().data.id}`)).body().data.status === 'ready', 15_000, 'the xlsx export was not rendered')
+
+    const bad = await call('post', '/api/v1/finance/markets/SG/exports', { from: '2026-08-01', to: '2024-08-31', format: 'pdf', extra: true })
+    bad.assertStatus(422)
+    assert.sameMembers(bad.body().error.fields.map((field: any) => field.field), ['to', 'format', 'extra'])
+    ;(await call('get', '/api/v1/finance/exports/not-an-id')).assertStatus(404)
+    ;(await call('get', `/api/v1/finance/exports/${job.id}/download?expires=soon`)).assertStatus(422)
+
+    const downloads = await db.connection('control').from('audit_logs').where('action', 'finance.export_downloaded').where('target_id', job.id).count('* as n')
+    assert.equal(Number(downloads[0].n), 1)
+  }).timeout(90_000)
 })
