@@ -41,6 +41,14 @@ export interface MarketTax {
   categories: Record<string, TaxCategory>
   /** Why the model is what it is, where the law is richer than the config. */
   note?: string
+  /**
+   * A tax the marketplace withholds from sellers' turnover and pays over
+   * (Indonesia, PMK 37/2025: 0.5 % from 2025-07-14). Reported per seller
+   * and month; absent: the market has none.
+   */
+  withholding?: { label: string; rate: number; effectiveFrom: string }
+  /** The tax category of the platform's own income (commission, fees), for its output tax; absent: not reported. */
+  platformServicesCategory?: string
 }
 
 export type PaymentProvider = 'sandbox' | 'cod' | 'stripe' | 'xendit'

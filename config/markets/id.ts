@@ -36,6 +36,10 @@ export default defineMarket({
       },
     },
     note: 'Luxury goods (PPnBM) pay 12 % on the full price from 2025-01-01; the marketplace does not sell them, so no category models it.',
+    // PMK 37/2025: the marketplace withholds PPh 22 of 0.5 % of sellers' gross turnover from 2025-07-14
+    // (sellers with a turnover up to IDR 500 million a year and a statement are exempt; not modelled).
+    withholding: { label: 'PPh 22 (PMK 37/2025)', rate: 0.5, effectiveFrom: '2025-07-14' },
+    platformServicesCategory: 'standard',
   },
   payments: {
     defaultGateway: 'bca_va',

@@ -16,6 +16,8 @@ export default defineMarket({
     rounding: 'half-up',
     roundingLevel: 'line',
     defaultCategory: 'standard',
+    // The platform's commission and fees are its own supplies, standard-rated for GST.
+    platformServicesCategory: 'standard',
     categories: {
       standard: {
         description: 'Standard-rated supplies',

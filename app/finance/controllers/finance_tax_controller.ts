@@ -7,7 +7,8 @@ import { AuditLog, originOf } from '#audit/services/audit_log'
 import { TaxReportService } from '#finance/services/tax_report'
 import { TaxPeriods } from '#finance/services/tax_periods'
 import { FinanceExports, checkLink, signedLink, syncMaxRows, writeLinesCsv } from '#finance/services/finance_exports'
-import { CONTENT_TYPES, writeCsv, writeXlsx } from '#finance/services/report_formats'
+import { CONTENT_TYPES, writeCsv, writeTableCsv, writeTableXlsx, writeXlsx } from '#finance/services/report_formats'
+import { SellerReports } from '#finance/services/seller_reports'
 import { closePeriodParams, exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
 import { ExportNotReadyError } from '#finance/errors'
 import { isoDay } from '#tax/services/tax_journal'
@@ -50,6 +51,7 @@ export default class FinanceTaxController {
   #reports = new TaxReportService()
   #periods = new TaxPeriods()
   #exports = new FinanceExports()
+  #sellers = new SellerReports()
 
   async report(ctx: HttpContext) {
     const { market } = ctx
@@ -59,12 +61,23 @@ export default class FinanceTaxController {
     const staff = AuditLog.staffOf(ctx)
     // A period too large to answer at once becomes an export job: 202 with where to follow it.
     const estimated = await this.#reports.estimate(market, query.from, query.to)
-    if (estimated > syncMaxRows() && (detail === 'lines' || format !== 'json')) {
+    if ((query.report ?? 'tax') === 'tax' && estimated > syncMaxRows() && (detail === 'lines' || format !== 'json')) {
       const job = await this.#exports.request(market, staff.id, { from: query.from, to: query.to, format: format === 'xlsx' ? 'xlsx' : 'csv', detail })
       await AuditLog.record({ action: 'finance.export_requested', actor: staff, target: { type: 'finance_export', id: job.public_id }, marketCode: market.code, details: { ...query, estimatedRows: estimated } }, originOf(ctx))
       return ctx.response.accepted({ data: exportResource(job) })
     }
     await AuditLog.record({ action: 'finance.tax_report_read', actor: staff, target: { type: 'tax_report', id: `${market.code}:${query.from}:${query.to}` }, marketCode: market.code, details: { ...query, format, detail } }, originOf(ctx))
+    if (query.report === 'sellers' || query.report === 'platform') {
+      const table =
+        query.report === 'sellers'
+          ? this.#sellers.sellersTable(market, query.from, query.to, await this.#sellers.sellers(market, query.from, query.to))
+          : this.#sellers.platformTable(market, query.from, query.to, await this.#sellers.platform(market, query.from, query.to))
+      if (format === 'json') return { data: { header: Object.fromEntries(table.header), rows: table.rows, totals: table.totals } }
+      const out = new PassThrough()
+      ctx.response.header('Content-Type', CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, format, query.report)}"`)
+      void (format === 'csv' ? writeTableCsv(table, out) : writeTableXlsx(table, out)).catch((error) => out.destroy(error))
+      return ctx.response.stream(out)
+    }
     if (detail === 'lines') {
       const out = new PassThrough()
       ctx.response.header('Content-Type', CONTENT_TYPES.csv).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, 'csv', 'tax-lines')}"`)

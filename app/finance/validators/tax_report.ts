@@ -28,6 +28,8 @@ export const taxReportQuery = vine.create(
     format: vine.enum(['json', 'csv', 'xlsx'] as const).optional(),
     /** `lines`: every taxed and refunded line (CSV only), for audits. */
     detail: vine.enum(['summary', 'lines'] as const).optional(),
+    /** `tax` (default): per day, category and rate; `sellers`: turnover and withholding per seller and month; `platform`: the platform's income and its output tax per month. */
+    report: vine.enum(['tax', 'sellers', 'platform'] as const).optional(),
   })
 )
 

@@ -307,6 +307,9 @@ function checkMarketRules(market: MarketDefinition, file: string, options: Regis
       `"${market.tax.defaultCategory}" is not one of the tax categories (${categories.join(', ')})`
     )
   }
+  if (market.tax.platformServicesCategory && !market.tax.categories[market.tax.platformServicesCategory]) {
+    report('tax.platformServicesCategory', `"${market.tax.platformServicesCategory}" is not one of the tax categories (${categories.join(', ')})`)
+  }
   for (const [category, { rates }] of Object.entries(market.tax.categories)) {
     if (!/^[a-z][a-z0-9_]*$/.test(category)) {
       report(`tax.categories.${category}`, 'category names are lowercase snake_case')

@@ -163,6 +163,10 @@ export const marketSchema = vine.object({
       })
     ),
     note: vine.string().maxLength(1000).optional(),
+    withholding: vine
+      .object({ label: vine.string().minLength(1).maxLength(80), rate: percentage(), effectiveFrom: vine.string().use(isoDate()) })
+      .optional(),
+    platformServicesCategory: id().optional(),
   }),
   payments: vine.object({
     defaultGateway: vine.string(),

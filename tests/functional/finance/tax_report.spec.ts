@@ -361,3 +361,67 @@ test.group('Tax report: export jobs', (group) => {
     assert.equal(Number(downloads[0].n), 1)
   }).timeout(90_000)
 })
+
+test.group('Seller turnover, withholding and platform income', (group) => {
+  group.each.setup(async () => {
+    for (const code of ['SG', 'ID']) await clearJournal((await app.container.make('markets')).context(code))
+  })
+
+  test('ID: turnover per seller and month, PPh 22 of 0.5 % withheld on what was sold from 2025-07-14 only, rounded once per seller and month', async ({ client, assert }) => {
+    const market = (await app.container.make('markets')).context('ID')
+    const first = await generateTaxMonth(market, { from: '2025-07-01', days: 31, orders: 40, seed: 21, refundEvery: 5 })
+    const second = await generateTaxMonth(market, { from: '2025-07-01', days: 31, orders: 25, seed: 22 })
+    const finance = await staffWithSession(client, [{ role: 'finance', markets: ['ID'] }])
+    const answer = await client.get('/api/v1/finance/markets/ID/tax-report?report=sellers&from=2025-07-01&to=2025-07-31').header('Host', STAFF_HOST).bearerToken(finance.token)
+    answer.assertStatus(200)
+    const rows = answer.body().data.rows
+    assert.lengthOf(rows, 2)
+    for (const generated of [first, second]) {
+      const shop = await market.table('shops').where('id', generated.shopId).firstOrFail()
+      const row = rows.find((candidate: any) => candidate.shop === shop.public_id)
+      const orders = await market.table('orders').where('shop_id', generated.shopId).whereNotNull('tax_day').select('id', 'tax_day', 'goods_gross')
+      const inJuly = orders.filter((order) => isoDay(order.tax_day).startsWith('2025-07'))
+      const sales = inJuly.reduce((total, order) => total + Number(order.goods_gross), 0)
+      const julyRefunds = generated.refunds.filter((refund) => DateTime.fromJSDate(refund.at).setZone('Asia/Jakarta').toFormat('yyyy-MM') === '2025-07')
+      const refunds = julyRefunds.reduce((total, refund) => total + refund.gross, 0)
+      const fromFourteenth =
+        inJuly.filter((order) => isoDay(order.tax_day) >= '2025-07-14').reduce((total, order) => total + Number(order.goods_gross), 0) -
+        julyRefunds.filter((refund) => DateTime.fromJSDate(refund.at).setZone('Asia/Jakarta').toISODate()! >= '2025-07-14').reduce((total, refund) => total + refund.gross, 0)
+      assert.equal(row.sales, sales)
+      assert.equal(row.refunds, refunds)
+      assert.equal(row.turnover, sales - refunds)
+      assert.equal(row.withholdingBase, fromFourteenth)
+      // 0.5 % = 5/1000, half-up, on whole rupiah.
+      assert.equal(row.withheld, Math.floor((fromFourteenth * 5) / 1000 + 0.5))
+    }
+    assert.equal(answer.body().data.totals.withheld, rows[0].withheld + rows[1].withheld)
+    const csv = await client.get('/api/v1/finance/markets/ID/tax-report?report=sellers&from=2025-07-01&to=2025-07-31&format=csv').header('Host', STAFF_HOST).bearerToken(finance.token)
+    assert.include(csv.text(), 'PPh 22 (PMK 37/2025): 0.5 % of turnover from 2025-07-14')
+    // SG declares no withholding: nothing withheld.
+    const sg = (await app.container.make('markets')).context('SG')
+    await generateTaxMonth(sg, { from: '2025-07-01', days: 5, orders: 5, seed: 23 })
+    const { SellerReports } = await import('#finance/services/seller_reports')
+    const sgRows = await new SellerReports().sellers(sg, '2025-07-01', '2025-07-31')
+    assert.isTrue(sgRows.length > 0 && sgRows.every((row) => row.withheld === 0))
+  }).timeout(90_000)
+
+  test('SG: the platform\'s commission and fees per month, with the GST they contain', async ({ client, assert }) => {
+    const { market, buyer, checkoutId, orders } = await placedCheckout(client, 'SG', { quantity: 3 })
+    const started = (await startPayment(client, 'SG', buyer.token, checkoutId)).body().data
+    ;(await sandboxWebhook(client, 'SG', { id: started.id, amount: started.amount.amount, currency: started.amount.currency }, 'payment.captured').send()).assertStatus(200)
+    const { EscrowService, escrowOrderOf } = await import('#escrow/services/escrow_service')
+    const order = await market.table('orders as o').join('shops as s', 's.id', 'o.shop_id').where('o.number', orders[0].number).select('o.*', 's.public_id as shop_public_id').firstOrFail()
+    const split = await new EscrowService().release(market, escrowOrderOf(order))
+    const finance = await staffWithSession(client, [{ role: 'finance', markets: ['SG'] }])
+    const today = TaxJournal.dayOf(market, new Date())
+    const answer = await client.get(`/api/v1/finance/markets/SG/tax-report?report=platform&from=${today.slice(0, 8)}01&to=${today}`).header('Host', STAFF_HOST).bearerToken(finance.token)
+    answer.assertStatus(200)
+    const row = answer.body().data.rows.at(-1)
+    assert.isAtLeast(row.commission, split.commission)
+    const income = row.commission + row.fees
+    assert.equal(row.income, income)
+    assert.equal(row.taxRate, '9')
+    // GST contained in an inclusive amount: income × 9/109, half-up.
+    assert.equal(row.outputTax, Math.floor((income * 9) / 109 + 0.5))
+  }).timeout(60_000)
+})
