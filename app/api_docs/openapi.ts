@@ -1,4 +1,4 @@
-import { exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
+import { downloadQuery, exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
 import { configApprovalValidator, configChangeValidator, configRollbackValidator, revisionsQueryValidator } from '#ops/validators/market_config'
 import router from '@adonisjs/core/services/router'
 import { ACCESS_MATRIX, PUBLIC_ROUTES, type AccessRule } from '#identity/access_matrix'
@@ -30,6 +30,8 @@ interface RouteDoc {
   idempotent?: boolean
   /** 201 instead of 200 on success; 202/204 where the route answers so. */
   status?: 200 | 201 | 202 | 204
+  /** A file, not JSON: the content types it answers in. */
+  file?: string[]
 }
 
 /**
@@ -126,7 +128,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'finance.tax_report.show': { summary: 'The tax report: per local day, category and rate (JSON, CSV, XLSX; every line with detail=lines); 202 with an export job when large', query: taxReportQuery },
   'finance.exports.store': { summary: 'Export a period on the worker (CSV or XLSX)', body: exportRequestValidator, status: 202 },
   'finance.exports.show': { summary: 'An export job: status, progress, the download link when ready' },
-  'finance.exports.download': { summary: 'Download an export through its signed link (expires after 24 h)' },
+  'finance.exports.download': { summary: 'Download an export through its signed link (expires after 24 h)', query: downloadQuery, file: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
   'finance.periods.index': { summary: 'The closed periods with their hash and totals' },
   'finance.periods.close': { summary: 'Close a month: its report is stored and never changes again', status: 201 },
   'finance.ledger.trial_balance': { summary: 'Every ledger account at an instant', query: trialBalanceQuery },
@@ -221,7 +223,12 @@ export function openApiDocument(audience: Audience) {
       ...(doc.body && { requestBody: { required: true, content: { 'application/json': { schema: bodySchema(doc.body) } } } }),
       ...(!isPublic && { security: [{ bearer: [] }] }),
       responses: {
-        [String(status)]: status === 204 ? { description: 'Done' } : { description: 'Success', content: { 'application/json': { schema: { $ref: '#/components/schemas/Success' } } } },
+        [String(status)]:
+          status === 204
+            ? { description: 'Done' }
+            : doc.file
+              ? { description: 'The file', content: Object.fromEntries(doc.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }
+              : { description: 'Success', content: { 'application/json': { schema: { $ref: '#/components/schemas/Success' } } } },
         '4XX': { description: 'Refused: 400 bad body, 401 no or bad token, 403 not allowed, 404 unknown, 409 conflict, 422 invalid input (each field named), 429 rate limited (Retry-After)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         '503': { description: 'A dependency is down (named in the error)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },

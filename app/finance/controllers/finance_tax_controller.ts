@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { PassThrough } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
-import vine from '@vinejs/vine'
 import type { MarketContext } from '#markets/market_context'
 import { AuditLog, originOf } from '#audit/services/audit_log'
 import { TaxReportService } from '#finance/services/tax_report'
@@ -9,16 +8,10 @@ import { TaxPeriods } from '#finance/services/tax_periods'
 import { FinanceExports, checkLink, signedLink, syncMaxRows, writeLinesCsv } from '#finance/services/finance_exports'
 import { CONTENT_TYPES, writeCsv, writeTableCsv, writeTableXlsx, writeXlsx } from '#finance/services/report_formats'
 import { SellerReports } from '#finance/services/seller_reports'
-import { closePeriodParams, exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
+import { closePeriodParams, downloadQuery, exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
+import { emptyBodyValidator } from '#http/empty_body'
 import { ExportNotReadyError } from '#finance/errors'
 import { isoDay } from '#tax/services/tax_journal'
-
-const downloadQuery = vine.create(
-  vine.object({
-    expires: vine.number().withoutDecimals().min(0),
-    signature: vine.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  })
-)
 
 function exportResource(row: Record<string, any>) {
   const ready = row.status === 'ready'
@@ -125,6 +118,7 @@ export default class FinanceTaxController {
   }
 
   async close(ctx: HttpContext) {
+    await ctx.request.validateUsing(emptyBodyValidator)
     const { month } = await closePeriodParams.validate({ month: ctx.params.month })
     const staff = AuditLog.staffOf(ctx)
     const closed = await this.#periods.close(ctx.market, month, staff.id)

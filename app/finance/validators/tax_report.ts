@@ -47,3 +47,11 @@ export const closePeriodParams = vine.create(
     month: vine.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
   })
 )
+
+/** A download link's query: its expiry (epoch seconds) and signature. */
+export const downloadQuery = vine.create(
+  vine.object({
+    expires: vine.number().withoutDecimals().min(0),
+    signature: vine.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  })
+)
