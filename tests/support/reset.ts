@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
+import type { MessagingConfig } from '#config/messaging'
 import redis from '@adonisjs/redis/services/main'
 import { SHARDS } from '#tests/support/identity'
 
@@ -26,6 +27,8 @@ export async function resetTestState() {
   const markets = await app.container.make('markets')
   markets.resetToFiles()
 
+  await purgeQueues()
+
   const connection = redis.connection()
   const prefix = (connection.ioConnection.options.keyPrefix as string) ?? ''
   if (!prefix.startsWith('pasar_test')) throw new Error(`refusing to clear Redis keys without the test prefix (${prefix})`)
@@ -35,4 +38,31 @@ export async function resetTestState() {
     cursor = next
     if (keys.length) await connection.ioConnection.del(...keys.map((key) => key.slice(prefix.length)))
   } while (cursor !== '0')
+}
+
+/**
+ * Messages left in the consumers' durable queues by an earlier run name
+ * rows of that run (ids start again after the truncation): a worker of
+ * this run would apply them to this run's rows. Purged before the run.
+ */
+async function purgeQueues() {
+  const { Connection } = await import('rabbitmq-client')
+  const { registeredConsumers } = await import('#messaging/consumers')
+  const { queuesOf } = await import('#messaging/topology')
+  await import('#start/consumers')
+  const broker = new Connection({ url: app.config.get<MessagingConfig>('messaging').url, connectionName: 'pasar-tests-reset', retryLow: 100, retryHigh: 500 })
+  broker.on('error', () => {})
+  try {
+    for (const definition of registeredConsumers()) {
+      const queues = queuesOf(definition.name, definition.retryDelayMs ?? 2000)
+      for (const queue of [queues.main, queues.retry, queues.parking]) {
+        // A queue not declared yet has nothing in it (the broker answers 404 and closes the channel).
+        const channel = await broker.acquire()
+        await channel.queuePurge(queue).catch(() => {})
+        await channel.close().catch(() => {})
+      }
+    }
+  } finally {
+    await broker.close()
+  }
 }
