@@ -2,10 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rename, stat } from 'node:fs/promises'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
 import { stringify } from 'csv-stringify'
 import type { MarketContext } from '#markets/market_context'
@@ -169,7 +170,8 @@ export class FinanceExports {
 
   /** The worker's side: render the file, with progress, once (a redelivered message finds it done). */
   async run(market: MarketContext, publicId: string) {
-    const claimed = await market.table('finance_exports').where('public_id', publicId).whereIn('status', ['queued', 'running']).update({ status: 'running' })
+    // Claimed once: a redelivered message (or a second worker) finds it running or done and leaves it.
+    const claimed = await market.table('finance_exports').where('public_id', publicId).where('status', 'queued').update({ status: 'running' })
     if (Number(claimed) !== 1) return
     const job = await this.find(market, publicId)
     const folder = exportsFolder()
@@ -202,8 +204,10 @@ export class FinanceExports {
         .where('id', job.id)
         .update({ status: 'ready', rows_done: rows, file, bytes: size, finished_at: finished, expires_at: new Date(finished.getTime() + LINK_HOURS * 3_600_000) })
     } catch (error) {
+      // Failed for good (the status says why; finance asks again): a redelivery would find it claimed anyway.
       await market.table('finance_exports').where('id', job.id).update({ status: 'failed', error: String((error as Error).message).slice(0, 500), finished_at: new Date() })
-      throw error
+      await rm(partial, { force: true })
+      logger.error({ err: error, export: publicId }, 'finance export failed')
     }
   }
 

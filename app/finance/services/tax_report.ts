@@ -116,7 +116,7 @@ export class TaxReportService {
         'taxable_base_numerator',
         'taxable_base_denominator',
         market.db.raw(
-          "CASE WHEN kind = 'refund' AND DATE_FORMAT(sale_day, '%Y-%m') <> DATE_FORMAT(tax_day, '%Y-%m') THEN DATE_FORMAT(sale_day, '%Y-%m') ELSE NULL END AS adjusts"
+          "CASE WHEN DATE_FORMAT(sale_day, '%Y-%m') <> DATE_FORMAT(tax_day, '%Y-%m') THEN DATE_FORMAT(sale_day, '%Y-%m') ELSE NULL END AS adjusts"
         ),
         market.db.raw("COUNT(DISTINCT CASE WHEN kind = 'sale' THEN order_id END) AS orders"),
         market.db.raw("SUM(CASE WHEN kind = 'sale' THEN net ELSE 0 END) AS net"),
@@ -178,8 +178,8 @@ export class TaxReportService {
       } else if (!openFrom) openFrom = start
     }
     await flush(to)
-    // Orders are counted once over the range (an order of two categories is on two rows). Sales enter
-    // the journal only at their tax point, which is never in the past, so the count of a closed month holds.
+    // Orders are counted once over the range (an order of two categories is on two rows). Sales enter the
+    // journal on an open day (a late one of a closed month enters today), so the count of a closed month holds.
     const distinct = await this.distinctOrders(market, from, to)
     const config = market.config
     return {

@@ -106,7 +106,8 @@ export class MarketConfigSync {
 
   /** Loads the head of one market (or all) and installs it if it differs from what is served. */
   refresh(code?: string) {
-    this.#running = this.#running.then(() => this.#refresh(code))
+    // One failed refresh never stops the next ones (the chain would stay rejected).
+    this.#running = this.#running.then(() => this.#refresh(code)).catch((error) => logger.error({ err: error, market: code }, 'market config: refresh failed'))
     return this.#running
   }
 

@@ -104,11 +104,17 @@ export class FulfilmentService {
             ? { delivered_at: at, release_due_at: DateTime.fromJSDate(at).plus({ days: market.config.escrow.autoReleaseDays }).toJSDate() }
             : {}
         await this.#orders.move(market, number, to, system, `courier: ${status}`, changes)
-        // Cash on delivery has its tax point here, when the courier collects (a prepaid order had it at capture: no-op).
-        if (to === 'delivered') await this.#journal.sale(market, Number(order.id), at)
+        // Cash on delivery has its tax point here, when the courier collects; a prepaid order had it at its capture.
+        if (to === 'delivered' && (await this.#paidInCash(market, order))) await this.#journal.sale(market, Number(order.id), at)
         current = to
       }
     })
+  }
+
+  /** Whether the order's payment is cash on delivery (the buyer may have switched gateways after placing it). */
+  async #paidInCash(market: MarketContext, order: Record<string, any>) {
+    const payments = await market.table('payments').where('checkout_id', order.checkout_id).where('method', 'cod').whereNot('status', 'superseded').select('order_numbers')
+    return payments.some((payment) => (typeof payment.order_numbers === 'string' ? JSON.parse(payment.order_numbers) : payment.order_numbers).includes(order.number))
   }
 
   /** The buyer has the goods: escrow to the seller now. Only after delivery. */

@@ -36,7 +36,11 @@ export class TaxJournal {
   async sale(market: MarketContext, orderId: number, at: Date) {
     const order = await market.table('orders').where('id', orderId).forUpdate().select('id', 'number', 'shop_id', 'tax_day').first()
     if (!order || order.tax_day) return
-    const day = TaxJournal.dayOf(market, at)
+    const saleDay = TaxJournal.dayOf(market, at)
+    // A tax point reported late (a courier's delivery event after finance closed its month) cannot
+    // change the closed month: it enters today, labelled as an adjustment of the month it belongs to.
+    const closed = await market.table('tax_periods').where('month', saleDay.slice(0, 7)).select('id').first()
+    const day = closed ? TaxJournal.dayOf(market, new Date()) : saleDay
     await market.table('orders').where('id', orderId).update({ tax_point_at: at, tax_day: day })
     const lines = await market.table('order_lines').where('order_id', orderId).orderBy('id')
     await market.upsert(
@@ -44,7 +48,7 @@ export class TaxJournal {
       lines.map((line) => ({
         kind: 'sale',
         tax_day: day,
-        sale_day: day,
+        sale_day: saleDay,
         occurred_at: at,
         order_id: order.id,
         order_number: order.number,

@@ -272,6 +272,15 @@ test.group('Tax report: HTTP, formats, periods, access', (group) => {
     assert.equal(adjustment.refundedGross, Number(sold.gross))
     assert.equal(adjustment.day, '2026-10-05')
 
+    // A tax point reported late into the closed month (a courier's delivery event of a COD order) enters today, as an adjustment of September.
+    const { shopId } = await generateTaxMonth(market, { from: '2026-09-20', days: 1, orders: 1, seed: 99 })
+    const late = await market.table('orders').where('shop_id', shopId).firstOrFail()
+    assert.deepEqual((await call('get', '/api/v1/finance/markets/SG/tax-report?from=2026-09-01&to=2026-09-30')).body().data.totals, before.totals)
+    const today = TaxJournal.dayOf(market, new Date())
+    const now = (await call('get', `/api/v1/finance/markets/SG/tax-report?from=${today}&to=${today}`)).body().data
+    const lateRows = now.rows.filter((row: TaxReportRow) => row.adjusts === '2026-09' && row.gross > 0)
+    assert.equal(lateRows.reduce((total: number, row: TaxReportRow) => total + row.gross, 0), Number(late.goods_gross))
+
     const periods = await call('get', '/api/v1/finance/markets/SG/periods')
     assert.deepEqual(periods.body().data.map((period: any) => period.month), ['2026-09'])
     assert.deepEqual(periods.body().data[0].totals, before.totals)
