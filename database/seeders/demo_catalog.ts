@@ -28,8 +28,8 @@ const USD_RATE_X100: Record<string, number> = {
 
 export const DEMO_PASSWORD = 'demo password 2026'
 
-/** Deterministic randomness: the same market and seed give the same catalog. */
-function random(seed: number) {
+/** Deterministic randomness (mulberry32): the same market and seed give the same catalog. */
+export function seededRandom(seed: number) {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
@@ -164,7 +164,7 @@ export class DemoCatalogSeeder {
     const missing = Math.max(0, target - existing)
     this.log(`${this.market.code}: ${existing} demo products, adding ${missing}`)
     const batchSize = options.batchSize ?? 1000
-    const rand = random(this.market.code.charCodeAt(0) * 1000 + this.market.code.charCodeAt(1) + existing)
+    const rand = seededRandom(this.market.code.charCodeAt(0) * 1000 + this.market.code.charCodeAt(1) + existing)
     const started = Date.now()
     for (let done = 0; done < missing; done += batchSize) {
       await this.batch(Math.min(batchSize, missing - done), leaves, shops, rand, existing + done)

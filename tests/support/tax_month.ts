@@ -5,18 +5,7 @@ import { calculateTax } from '#tax/services/tax_calculator'
 import { TaxJournal } from '#tax/services/tax_journal'
 import { allocateMinor, priceStep, toMinorUnits } from '#money/money'
 import { accountFactory } from '#tests/support/identity'
-
-/** A small deterministic random source (mulberry32): the same seed, the same month. */
-export function seeded(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '#database/seeders/demo_catalog'
 
 export interface GeneratedRefund {
   orderId: number
@@ -39,7 +28,7 @@ export async function generateTaxMonth(
   market: MarketContext,
   options: { from: string; days: number; orders: number; seed: number; refundEvery?: number; categories?: string[] }
 ) {
-  const random = seeded(options.seed)
+  const random = seededRandom(options.seed)
   const seller = await accountFactory(market.code, 'seller')
   const buyer = await accountFactory(market.code, 'buyer')
   const shop = await market.table('shops').where('user_id', seller.account.id).firstOrFail()

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { jsonColumn } from '#catalog/models/json_column'
 import type { MarketContext } from '#markets/market_context'
 import { fieldError } from '#exceptions/field_error'
 import { PeriodClosedError, PeriodNotReadyError } from '#finance/errors'
@@ -18,7 +19,7 @@ export class TaxPeriods {
   async list(market: MarketContext) {
     const rows = await market.table('tax_periods').orderBy('month', 'desc').select('month', 'report_hash', 'closed_by', 'closed_at', 'report')
     return rows.map((row) => {
-      const stored = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as StoredPeriod
+      const stored = jsonColumn.consume(row.report) as StoredPeriod
       return { month: row.month as string, hash: row.report_hash as string, closedBy: row.closed_by as string, closedAt: new Date(row.closed_at).toISOString(), totals: { ...totalsOf(stored.rows), orders: stored.orders } }
     })
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { DateTime } from 'luxon'
 import type { MarketContext } from '#markets/market_context'
 import { isoDay } from '#tax/services/tax_journal'
+import { jsonColumn } from '#catalog/models/json_column'
 
 /** One row of the tax report: a local day × tax category × rate (× taxable base), minor units. */
 export interface TaxReportRow {
@@ -151,7 +152,7 @@ export class TaxReportService {
     const rows = await market.table('tax_periods').whereIn('month', months).select('month', 'report', 'report_hash')
     return new Map(
       rows.map((row) => {
-        const stored = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as StoredPeriod
+        const stored = jsonColumn.consume(row.report) as StoredPeriod
         return [row.month as string, { rows: stored.rows, orders: stored.orders, hash: row.report_hash as string }]
       })
     )

@@ -12,6 +12,7 @@ import { mergeOverrides, needsApproval, retroactiveTaxProblems, shapeProblems, t
 import { AuditLog, type AuditOrigin } from '#audit/services/audit_log'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { ConfigRevisionConflictError, OwnRevisionError, RevisionNotPendingError, RevisionSupersededError } from '#ops/errors'
+import { jsonColumn } from '#catalog/models/json_column'
 
 export type RevisionStatus = 'applied' | 'pending' | 'superseded'
 
@@ -39,7 +40,7 @@ const differ = createDiffer({
 /** The control database names the market a row is about (it is no shard table, so no market context filters it). */
 const MARKET = 'market_code'
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+const json = jsonColumn.consume
 const hashOf = (definition: MarketDefinition) => createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16)
 
 /** The market's local day: tax rates start on local days. */

@@ -1,7 +1,8 @@
 import { format as jsonPatch } from 'jsondiffpatch/formatters/jsonpatch'
 import type { Delta } from 'jsondiffpatch'
+import { jsonColumn } from '#catalog/models/json_column'
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+const json = jsonColumn.consume
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
 /** A revision as ops see it: who, why, what it changes (JSON Patch on the effective config), and where it stands. */

@@ -9,6 +9,7 @@ import { EscrowService, escrowOrderOf } from '#escrow/services/escrow_service'
 import { NotFoundError } from '#exceptions/not_found_error'
 import { DomainError } from '#exceptions/domain_error'
 import { TaxJournal } from '#tax/services/tax_journal'
+import { jsonColumn } from '#catalog/models/json_column'
 
 export class GuaranteeAlreadyExtendedError extends DomainError {
   static status = 409
@@ -114,7 +115,7 @@ export class FulfilmentService {
   /** Whether the order's payment is cash on delivery (the buyer may have switched gateways after placing it). */
   async #paidInCash(market: MarketContext, order: Record<string, any>) {
     const payments = await market.table('payments').where('checkout_id', order.checkout_id).where('method', 'cod').whereNot('status', 'superseded').select('order_numbers')
-    return payments.some((payment) => (typeof payment.order_numbers === 'string' ? JSON.parse(payment.order_numbers) : payment.order_numbers).includes(order.number))
+    return payments.some((payment) => (jsonColumn.consume(payment.order_numbers) as string[]).includes(order.number))
   }
 
   /** The buyer has the goods: escrow to the seller now. Only after delivery. */
