@@ -24,6 +24,10 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/mail/mail_provider'),
+    () => import('@adonisjs/core/providers/edge_provider'),
+    () => import('@adonisjs/session/session_provider'),
+    () => import('@adonisjs/shield/shield_provider'),
+    () => import('@adonisjs/static/static_provider'),
     () => import('#providers/http_provider'),
     () => import('#providers/i18n_provider'),
     () => import('#providers/markets_provider'),
@@ -49,11 +53,18 @@ export default defineConfig({
         name: 'functional',
         timeout: 30000,
       },
+      {
+        files: ['tests/browser/**/*.spec.{ts,js}'],
+        name: 'browser',
+        timeout: 90000,
+      },
     ],
     forceExit: false,
   },
 
   metaFiles: [
     { pattern: 'resources/locales/**/*.json', reloadServer: true },
+    { pattern: 'resources/views/**/*.edge', reloadServer: false },
+    { pattern: 'public/**', reloadServer: false },
   ],
 })

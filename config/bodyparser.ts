@@ -4,9 +4,10 @@ const bodyParserConfig = defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   // JSON only (JsonOnlyMiddleware answers 415 to anything else): no form
   // or multipart body is ever parsed into fields.
+  // Forms: the staff console's only (JsonOnlyMiddleware refuses them on /api first).
   form: {
     convertEmptyStringsToNull: true,
-    types: [],
+    types: ['application/x-www-form-urlencoded'],
   },
   json: {
     convertEmptyStringsToNull: true,

@@ -62,6 +62,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   STAFF_HOSTS: Env.schema.string.optional(),
 
   /*
+   * Staff console (/console on the staff host). CONSOLE_IDLE_MINUTES: a
+   * session without a request for this long is signed out (default 30);
+   * CONSOLE_MAX_HOURS: signed out after this long whatever the activity
+   * (default 12).
+   */
+  CONSOLE_IDLE_MINUTES: Env.schema.number.optional(),
+  CONSOLE_MAX_HOURS: Env.schema.number.optional(),
+
+  /*
    * Edge. TRUSTED_PROXIES: addresses of the proxies in front (comma-separated
    * IPs; loopback is always trusted) whose X-Request-Id is kept as the
    * upstream id. HEALTH_ALLOW: who gets the detailed /health (comma-separated

@@ -32,6 +32,12 @@ const SellerReturnsController = () => import('#returns/controllers/seller_return
 const SupportReturnsController = () => import('#returns/controllers/support_returns_controller')
 const VouchersController = () => import('#promotions/controllers/vouchers_controller')
 const ApiDocsController = () => import('#api_docs/controllers/api_docs_controller')
+const ConsoleSignInController = () => import('#console/controllers/console_sign_in_controller')
+const ConsoleHomeController = () => import('#console/controllers/console_home_controller')
+const ConsoleOpsController = () => import('#console/controllers/console_ops_controller')
+const ConsoleFinanceController = () => import('#console/controllers/console_finance_controller')
+const ConsoleSupportController = () => import('#console/controllers/console_support_controller')
+const ConsoleAdminController = () => import('#console/controllers/console_admin_controller')
 
 // Health answers on any host: load balancers probe by IP.
 router.get('/health', [HealthController, 'ready']).as('health')
@@ -94,6 +100,56 @@ router
   })
   .prefix('/api/v1')
   .use(middleware.staffHost())
+
+/*
+ * Staff web console (HTML, staff host): sessions, CSRF and browser headers
+ * on these routes only, never on /api. Who sees which page:
+ * app/console/access.ts (CONSOLE_ACCESS), applied by `consoleAuth`.
+ */
+router
+  .group(() => {
+    router.get('/console/sign-in', [ConsoleSignInController, 'show']).as('console.sign_in.show')
+    router.post('/console/sign-in', [ConsoleSignInController, 'password']).as('console.sign_in.store')
+    router.get('/console/second-factor', [ConsoleSignInController, 'secondFactor']).as('console.second_factor.show')
+    router.post('/console/second-factor', [ConsoleSignInController, 'verify']).as('console.second_factor.store')
+    router.post('/console/language', [ConsoleSignInController, 'language']).as('console.language')
+    router.get('/console/assets/htmx.min.js', [ConsoleSignInController, 'htmx']).as('console.assets.htmx')
+    router
+      .group(() => {
+        router.get('/console', [ConsoleHomeController, 'home']).as('console.home')
+        router.post('/console/sign-out', [ConsoleSignInController, 'signOut']).as('console.sign_out')
+        router.get('/console/markets/:code', [ConsoleHomeController, 'market']).as('console.market')
+        router.get('/console/markets/:code/config', [ConsoleOpsController, 'config']).as('console.config.show')
+        router.post('/console/markets/:code/config', [ConsoleOpsController, 'update']).as('console.config.update')
+        router.get('/console/markets/:code/revisions', [ConsoleOpsController, 'revisions']).as('console.revisions.index')
+        router.get('/console/markets/:code/revisions/diff', [ConsoleOpsController, 'diff']).as('console.revisions.diff')
+        router.post('/console/markets/:code/revisions/:n/approve', [ConsoleOpsController, 'approve']).as('console.revisions.approve')
+        router.post('/console/markets/:code/revisions/:n/rollback', [ConsoleOpsController, 'rollback']).as('console.revisions.rollback')
+        router.get('/console/markets/:code/flash-sales', [ConsoleOpsController, 'flashSales']).as('console.flash_sales.index')
+        router.post('/console/markets/:code/flash-sales', [ConsoleOpsController, 'scheduleFlashSale']).as('console.flash_sales.store')
+        router.get('/console/markets/:code/tax-report', [ConsoleFinanceController, 'report']).as('console.tax_report.show')
+        router.get('/console/markets/:code/tax-report/download', [ConsoleFinanceController, 'download']).as('console.tax_report.download')
+        router.post('/console/markets/:code/exports', [ConsoleFinanceController, 'requestExport']).as('console.exports.store')
+        router.get('/console/exports/:id', [ConsoleFinanceController, 'export']).as('console.exports.show')
+        router.get('/console/exports/:id/progress', [ConsoleFinanceController, 'progress']).as('console.exports.progress')
+        router.get('/console/exports/:id/download', [ConsoleFinanceController, 'downloadExport']).as('console.exports.download')
+        router.get('/console/markets/:code/periods', [ConsoleFinanceController, 'periods']).as('console.periods.index')
+        router.post('/console/markets/:code/periods/:month/close', [ConsoleFinanceController, 'close']).as('console.periods.close')
+        router.get('/console/orders', [ConsoleSupportController, 'find']).as('console.orders.find')
+        router.get('/console/orders/:number', [ConsoleSupportController, 'order']).as('console.orders.show')
+        router.get('/console/markets/:code/returns', [ConsoleSupportController, 'returns']).as('console.returns.index')
+        router.get('/console/markets/:code/returns/:id', [ConsoleSupportController, 'returnCase']).as('console.returns.show')
+        router.post('/console/markets/:code/returns/:id/decide', [ConsoleSupportController, 'decide']).as('console.returns.decide')
+        router.get('/console/admin/staff', [ConsoleAdminController, 'staff']).as('console.staff.index')
+        router.post('/console/admin/staff', [ConsoleAdminController, 'create']).as('console.staff.store')
+        router.post('/console/admin/staff/:id/roles', [ConsoleAdminController, 'grant']).as('console.staff.grant')
+        router.post('/console/admin/staff/:id/roles/:assignment/revoke', [ConsoleAdminController, 'revoke']).as('console.staff.revoke')
+        router.post('/console/admin/staff/:id/totp/reset', [ConsoleAdminController, 'resetSecondFactor']).as('console.staff.reset_totp')
+        router.get('/console/admin/audit-log', [ConsoleAdminController, 'audit']).as('console.audit.index')
+      })
+      .use(middleware.consoleAuth())
+  })
+  .use([middleware.staffHost(), middleware.session(), middleware.shield(), middleware.console()])
 
 // Storefront API: the market comes from the Host.
 router

@@ -1,5 +1,7 @@
 import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
+import { browserClient } from '@japa/browser-client'
+import { chromium as playwright } from 'playwright'
 import app from '@adonisjs/core/services/app'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
@@ -8,7 +10,19 @@ import db from '@adonisjs/lucid/services/db'
 import { ShardMigrator } from '#shards/services/shard_migrator'
 import type { RegionsConfig } from '#shards/define_regions'
 
-export const plugins: Config['plugins'] = [assert(), pluginAdonisJS(app), apiClient()]
+/** Console tests: Debian's chromium (CHROMIUM_PATH elsewhere), headless, on the staff host of this run's port. */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  pluginAdonisJS(app),
+  apiClient(),
+  browserClient({
+    runInSuites: ['browser'],
+    launcher: (options) => playwright.launch({ ...options, headless: true, executablePath: chromium, args: ['--host-resolver-rules=MAP *.pasar.localhost 127.0.0.1', '--no-sandbox'] }),
+    contextOptions: { baseURL: `http://admin.pasar.localhost:${process.env.PORT}`, locale: 'en-US', viewport: { width: 1280, height: 900 } },
+  }),
+]
 
 /**
  * Tests run against real MariaDB databases of their own (pasar_test_*),

@@ -2,7 +2,7 @@ import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import translations from '#i18n/services/main'
 import markets from '#markets/services/main'
-import { FALLBACK_LANGUAGE, negotiateLocale } from '#i18n/services/i18n'
+import { FALLBACK_LANGUAGE, filled, negotiateLocale } from '#i18n/services/i18n'
 import { DomainError } from '#exceptions/domain_error'
 
 interface FieldError {
@@ -19,6 +19,14 @@ interface Problem {
   fields?: FieldError[]
   headers?: Record<string, string>
   details?: Record<string, unknown>
+}
+
+/** Refusals of who is asking, never of what was asked: shown as an error page, not as a form message. */
+const AUTHORIZATION_CODES = new Set(['E_UNAUTHORIZED', 'E_FORBIDDEN', 'E_TOTP_REQUIRED', 'E_BAD_CSRF_TOKEN', 'E_NOT_FOUND', 'E_ROUTE_NOT_FOUND'])
+
+/** A request of the staff console (HTML pages on the staff host), once the console has set up its view. */
+function isConsolePage(ctx: HttpContext) {
+  return ctx.request.url().startsWith('/console') && Boolean(ctx.session) && Boolean(ctx.view)
 }
 
 /** Status → code for framework errors that carry no code of ours. */
@@ -54,10 +62,6 @@ function translated(locale: string, problem: Problem, translate: () => string) {
   return message
 }
 
-/** A translation whose placeholders the error could not fill reads worse than the plain message. */
-function filled(message: string, fallback: string) {
-  return message.includes('{{') ? fallback : message
-}
 
 /**
  * One JSON error format for every failure:
@@ -92,7 +96,34 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     for (const [name, value] of Object.entries(problem.headers ?? {})) {
       ctx.response.header(name, value)
     }
+    if (isConsolePage(ctx)) return this.renderConsolePage(error, ctx, problem.status, body)
     ctx.response.status(problem.status).json({ error: body })
+  }
+
+  /**
+   * The staff console answers in HTML. A refused form (a rule of the
+   * domain, a bad field the page did not show itself) goes back to the form
+   * with the message; a page the staff member may not see, a forged form
+   * (CSRF) or a missing record is an error page with its status. Not
+   * signed in (or signed out by idle time): to the sign-in page.
+   */
+  private async renderConsolePage(error: unknown, ctx: HttpContext, status: number, body: { code: string; message: string; fields?: FieldError[] }) {
+    const method = ctx.request.method()
+    if (status === 401 && method === 'GET' && !ctx.request.header('hx-request')) {
+      return ctx.response.redirect().withIntendedUrl().toPath('/console/sign-in')
+    }
+    const refusedForm = method === 'POST' && status < 500 && !AUTHORIZATION_CODES.has(body.code) && (error instanceof DomainError || error instanceof vineErrors.E_VALIDATION_ERROR)
+    if (refusedForm && ctx.session) {
+      ctx.session.flash('notice', { kind: 'error', message: body.message, fields: (body.fields ?? []).map((field) => `${field.field}: ${field.message}`) })
+      return ctx.response.redirect().withQs().back()
+    }
+    ctx.response.status(status).header('Cache-Control', 'no-store')
+    // Refused before the console shared its page state (a forged form fails in shield): what the layout needs.
+    const locale = ctx.locale ?? FALLBACK_LANGUAGE
+    const t = translations.forLocale(locale)
+    const page = { t: (key: string, params?: Record<string, unknown>) => t(`console:${key}`, params), locale, lang: new Intl.Locale(locale).language, currentPath: '/console' }
+    ctx.view.share(page)
+    return ctx.response.send(await ctx.view.render('console/error', { status, code: body.code, message: body.message, signedOut: status === 401 }))
   }
 
   /**

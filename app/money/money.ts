@@ -55,6 +55,34 @@ function formatterOf(locale: string, currencyCode: string, fractionDigits: numbe
   return formatter
 }
 
+/** Minor units as a plain decimal string of `exponent` decimals (`399`, 2 → `3.99`), digit by digit. */
+export function majorUnits(amount: number, exponent: number) {
+  if (exponent === 0) return String(amount)
+  const negative = amount < 0
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0')
+  return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
+}
+
+/** Minor units as a plain decimal string of the currency (`399` SGD → `3.99`): what a form field shows. */
+export function minorToDecimal(amount: number, currencyCode: string): string {
+  return majorUnits(amount, currencyExponent(currencyCode))
+}
+
+/**
+ * A decimal string typed in a form (`3.99`, `12`) as minor units of the
+ * currency, read digit by digit (no float); null when it is not an amount
+ * of the currency (too many decimals, a sign, letters).
+ */
+export function decimalToMinor(text: string, currencyCode: string): number | null {
+  const exponent = currencyExponent(currencyCode)
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(text.trim())
+  if (!match) return null
+  const fraction = match[2] ?? ''
+  if (fraction.length > exponent) return null
+  const minor = Number(`${match[1]}${fraction.padEnd(exponent, '0')}`)
+  return Number.isSafeInteger(minor) ? minor : null
+}
+
 export interface MoneyView {
   amount: number
   currency: string

@@ -115,3 +115,10 @@ export async function generateTaxMonth(
   }
   return { refunds, shopId: Number(shop.id) }
 }
+
+/** A market's tax journal and closed months emptied, its orders back to no tax point: a report starts from nothing. */
+export async function clearJournal(market: MarketContext) {
+  await market.table('tax_entries').delete()
+  await market.table('tax_periods').delete()
+  await market.table('orders').whereNotNull('tax_day').update({ tax_day: null, tax_point_at: null })
+}

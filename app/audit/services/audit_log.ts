@@ -63,7 +63,10 @@ export function originOf(ctx: HttpContext): AuditOrigin {
 export class AuditLog {
   /** The signed-in staff member of a staff-host request, as an audit actor. */
   static staffOf(ctx: HttpContext): { type: 'staff'; id: string; email: string } {
-    const staff = ctx.auth.use('staff').getUserOrFail()
+    return AuditLog.actorOf(ctx.auth.use('staff').getUserOrFail())
+  }
+
+  static actorOf(staff: { publicId: string; email: string }): { type: 'staff'; id: string; email: string } {
     return { type: 'staff', id: staff.publicId, email: staff.email }
   }
 

@@ -8,7 +8,7 @@ export interface AuditPage {
 
 /** Reads the audit log newest first, with an opaque id cursor. */
 export class AuditQuery {
-  async page(options: { limit: number; cursor?: string; action?: string }): Promise<AuditPage> {
+  async page(options: { limit: number; cursor?: string; action?: string; actor?: string; market?: string; from?: Date; to?: Date }): Promise<AuditPage> {
     const query = db
       .connection('control')
       .from('audit_logs')
@@ -20,6 +20,10 @@ export class AuditQuery {
       query.where('id', '<', before)
     }
     if (options.action) query.where('action', options.action)
+    if (options.actor) query.where('actor_email', options.actor)
+    if (options.market) query.where('market_code', options.market)
+    if (options.from) query.where('occurred_at', '>=', options.from)
+    if (options.to) query.where('occurred_at', '<', options.to)
     const rows = await query
     const page = rows.slice(0, options.limit)
     const last = page.at(-1)

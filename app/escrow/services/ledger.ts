@@ -102,6 +102,28 @@ export class Ledger {
     })
   }
 
+  /** The journals of some references (an order number, a payment id), oldest first, each with its legs: every one sums to zero. */
+  async journalsOf(market: MarketContext, references: string[]) {
+    if (references.length === 0) return []
+    const transfers = await market.table('ledger_transfers').whereIn('reference', references).orderBy('id')
+    const legs = transfers.length
+      ? await market
+          .table('ledger_legs as l')
+          .join('ledger_accounts as a', 'a.id', 'l.account_id')
+          .whereIn('l.transfer_id', transfers.map((transfer) => transfer.id))
+          .orderBy('l.id')
+          .select('l.transfer_id', 'l.amount', 'a.code')
+      : []
+    return transfers.map((transfer) => ({
+      kind: transfer.kind as string,
+      key: transfer.transfer_key as string,
+      reference: transfer.reference as string,
+      currency: transfer.currency as string,
+      occurredAt: transfer.occurred_at as Date,
+      legs: legs.filter((leg) => leg.transfer_id === transfer.id).map((leg) => ({ account: leg.code as string, amount: Number(leg.amount) })),
+    }))
+  }
+
   /** An account's balance on its normal side (what it holds), 0 when it has no leg yet. */
   async balance(market: MarketContext, account: AccountSpec): Promise<number> {
     const row = await market.table('ledger_accounts').where('code', account.code).select('balance', 'normal_side').first()

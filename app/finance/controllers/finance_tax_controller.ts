@@ -1,39 +1,15 @@
-import { createReadStream } from 'node:fs'
-import { PassThrough } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { MarketContext } from '#markets/market_context'
 import { AuditLog, originOf } from '#audit/services/audit_log'
 import { TaxReportService } from '#finance/services/tax_report'
 import { TaxPeriods } from '#finance/services/tax_periods'
-import { FinanceExports, checkLink, signedLink, syncMaxRows, writeLinesCsv } from '#finance/services/finance_exports'
-import { CONTENT_TYPES, writeCsv, writeTableCsv, writeTableXlsx, writeXlsx } from '#finance/services/report_formats'
+import { FinanceExports, checkLink, syncMaxRows } from '#finance/services/finance_exports'
+import { ReportFiles, sendFile } from '#finance/services/report_files'
 import { SellerReports } from '#finance/services/seller_reports'
 import { closePeriodParams, downloadQuery, exportRequestValidator, taxReportQuery } from '#finance/validators/tax_report'
 import { emptyBodyValidator } from '#http/empty_body'
 import { ExportNotReadyError } from '#finance/errors'
+import { exportResource } from '#finance/transformers/export_resource'
 import { isoDay } from '#tax/services/tax_journal'
-
-function exportResource(row: Record<string, any>) {
-  const ready = row.status === 'ready'
-  const expires = row.expires_at ? Math.floor(new Date(row.expires_at).getTime() / 1000) : null
-  return {
-    id: row.public_id,
-    kind: row.kind,
-    format: row.format,
-    from: isoDay(row.from_day),
-    to: isoDay(row.to_day),
-    status: row.status,
-    progress: { rowsDone: Number(row.rows_done), rowsEstimated: Number(row.rows_estimated) },
-    download: ready && expires && expires * 1000 > Date.now() ? { url: signedLink(row.public_id, expires), expiresAt: new Date(expires * 1000).toISOString() } : null,
-    bytes: row.bytes === null ? null : Number(row.bytes),
-    error: row.status === 'failed' ? row.error : null,
-    createdAt: new Date(row.created_at).toISOString(),
-    finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
-  }
-}
-
-/** A report file's name: market, range and format. */
-const fileName = (market: MarketContext, from: string, to: string, extension: string, detail = 'tax-report') => `${market.code.toLowerCase()}-${detail}-${from}-${to}.${extension}`
 
 /**
  * Finance's tax reports of a market (staff host, DESIGN.md §10): the report
@@ -45,6 +21,7 @@ export default class FinanceTaxController {
   #periods = new TaxPeriods()
   #exports = new FinanceExports()
   #sellers = new SellerReports()
+  #files = new ReportFiles()
 
   async report(ctx: HttpContext) {
     const { market } = ctx
@@ -60,29 +37,16 @@ export default class FinanceTaxController {
       return ctx.response.accepted({ data: exportResource(job) })
     }
     await AuditLog.record({ action: 'finance.tax_report_read', actor: staff, target: { type: 'tax_report', id: `${market.code}:${query.from}:${query.to}` }, marketCode: market.code, details: { ...query, format, detail } }, originOf(ctx))
+    if (format !== 'json') return sendFile(ctx.response, this.#files.of(market, { ...query, format }))
     if (query.report === 'sellers' || query.report === 'platform') {
       const table =
         query.report === 'sellers'
           ? this.#sellers.sellersTable(market, query.from, query.to, await this.#sellers.sellers(market, query.from, query.to))
           : this.#sellers.platformTable(market, query.from, query.to, await this.#sellers.platform(market, query.from, query.to))
-      if (format === 'json') return { data: { header: Object.fromEntries(table.header), rows: table.rows, totals: table.totals } }
-      const out = new PassThrough()
-      ctx.response.header('Content-Type', CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, format, query.report)}"`)
-      void (format === 'csv' ? writeTableCsv(table, out) : writeTableXlsx(table, out)).catch((error) => out.destroy(error))
-      return ctx.response.stream(out)
+      return { data: { header: Object.fromEntries(table.header), rows: table.rows, totals: table.totals } }
     }
-    if (detail === 'lines') {
-      const out = new PassThrough()
-      ctx.response.header('Content-Type', CONTENT_TYPES.csv).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, 'csv', 'tax-lines')}"`)
-      void writeLinesCsv(market, query.from, query.to, out).catch((error) => out.destroy(error))
-      return ctx.response.stream(out)
-    }
-    const report = await this.#reports.report(market, query.from, query.to)
-    if (format === 'json') return { data: report }
-    const out = new PassThrough()
-    ctx.response.header('Content-Type', CONTENT_TYPES[format]).header('Content-Disposition', `attachment; filename="${fileName(market, query.from, query.to, format)}"`)
-    void (format === 'csv' ? writeCsv(report, out) : writeXlsx(report, out)).catch((error) => out.destroy(error))
-    return ctx.response.stream(out)
+    if (detail === 'lines') return sendFile(ctx.response, this.#files.of(market, { ...query, format: 'csv' }))
+    return { data: await this.#reports.report(market, query.from, query.to) }
   }
 
   async requestExport(ctx: HttpContext) {
@@ -106,11 +70,7 @@ export default class FinanceTaxController {
       { action: 'finance.export_downloaded', actor: AuditLog.staffOf(ctx), target: { type: 'finance_export', id: job.public_id }, marketCode: ctx.market.code, details: { bytes: Number(job.bytes), from: isoDay(job.from_day), to: isoDay(job.to_day) } },
       originOf(ctx)
     )
-    const extension = job.format === 'xlsx' ? 'xlsx' : 'csv'
-    ctx.response
-      .header('Content-Type', CONTENT_TYPES[extension])
-      .header('Content-Disposition', `attachment; filename="${fileName(ctx.market, isoDay(job.from_day), isoDay(job.to_day), extension, job.kind === 'tax_lines' ? 'tax-lines' : 'tax-report')}"`)
-    return ctx.response.stream(createReadStream(this.#exports.path(job.file)))
+    return sendFile(ctx.response, this.#files.ofExport(ctx.market, job))
   }
 
   async periods(ctx: HttpContext) {

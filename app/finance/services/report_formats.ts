@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import type { TaxReport } from '#finance/services/tax_report'
+import { majorUnits } from '#money/money'
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx'
 
@@ -12,12 +13,7 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 }
 
 /** Minor units as a decimal string of major units, from the digits (12345 at exponent 2 is "123.45"): no float. */
-export function majorUnits(amount: number, exponent: number) {
-  if (exponent === 0) return String(amount)
-  const negative = amount < 0
-  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0')
-  return `${negative ? '-' : ''}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
-}
+export { majorUnits } from '#money/money'
 
 export interface Column {
   key: string

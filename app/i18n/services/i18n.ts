@@ -7,6 +7,11 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 
 export const FALLBACK_LANGUAGE = 'en'
 
+/** A translation whose placeholders the error could not fill reads worse than the plain message. */
+export function filled(message: string, fallback: string) {
+  return message.includes('{{') ? fallback : message
+}
+
 /**
  * Translations, one namespace per domain: `resources/locales/<lng>/<ns>.json`.
  * Languages are i18next codes (`en`, `zh-TW`, `pt-BR`...); a market locale

@@ -29,6 +29,8 @@ export class TotpNotEnrolledError extends DomainError {
 
 let decoyHash: Promise<string> | undefined
 
+export type SignInFactor = 'password' | 'totp' | 'recovery_code'
+
 export type StaffLoginResult =
   /** `recoveryCodes`: shown once, when the enrolment of the second factor completes. */
   | { status: 'signed_in'; staff: Staff; token: string; expiresAt: Date | null; recoveryCodes?: string[] }
@@ -47,10 +49,13 @@ export class StaffAuthService {
     return new StaffScope(staff.roles).hasAnyRole(ROLES_REQUIRING_TOTP)
   }
 
-  async login(email: string, password: string, origin: AuditOrigin): Promise<StaffLoginResult> {
-    let staff: Staff
+  /**
+   * The password step of every sign-in (API and console): throttled per IP
+   * and e-mail, a decoy hash for unknown e-mails, failures audited.
+   */
+  async checkPassword(email: string, password: string, origin: AuditOrigin): Promise<Staff> {
     try {
-      staff = await this.#throttle.attempt(origin.ip ?? 'unknown', email, async () => {
+      return await this.#throttle.attempt(origin.ip ?? 'unknown', email, async () => {
         const found = await Staff.query().where('email', email).preload('roles').first()
         if (!found) {
           decoyHash ??= hash.make('decoy-password-for-unknown-staff')
@@ -69,7 +74,10 @@ export class StaffAuthService {
       }
       throw error
     }
+  }
 
+  async login(email: string, password: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+    const staff = await this.checkPassword(email, password, origin)
     if (!this.needsTotp(staff)) return this.signIn(staff, origin, 'password')
 
     const challenge = await staffTokens().create(staff.id, [STAFF_CHALLENGE_ABILITY], {
@@ -94,12 +102,18 @@ export class StaffAuthService {
     return { secret, otpauthUri: Totp.uri(secret, staff.email) }
   }
 
-  async verify(staff: Staff, code: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+  /**
+   * The second-factor step of every sign-in: a right code of a time step
+   * after the last one used (one conditional UPDATE, so of two requests
+   * with the same code one wins). The first right code completes the
+   * enrolment (`enrolled`). A wrong code is audited and counts as a failed
+   * sign-in.
+   */
+  async confirmCode(staff: Staff, code: string, origin: AuditOrigin): Promise<{ enrolled: boolean }> {
     const secret = staff.totpSecret ? Totp.open(staff.totpSecret) : null
     const step = secret ? Totp.check(secret, staff.email, code) : null
     if (step === null) return this.rejectCode(staff, origin)
 
-    // One conditional UPDATE: of two requests with the same code, one wins.
     const claimed = await db
       .connection('control')
       .from('staff')
@@ -108,29 +122,33 @@ export class StaffAuthService {
       .update({ totp_last_step: step, updated_at: new Date() })
     if (Number(claimed) !== 1) return this.rejectCode(staff, origin)
 
-    const enrolling = !staff.totpConfirmedAt
-    if (enrolling) {
-      staff.totpConfirmedAt = DateTime.utc()
-      await staff.save()
-      await AuditLog.record(
-        { action: 'staff.totp_enrolled', actor: { type: 'staff', id: staff.publicId, email: staff.email } },
-        origin
-      )
-    }
+    if (staff.totpConfirmedAt) return { enrolled: false }
+    staff.totpConfirmedAt = DateTime.utc()
+    await staff.save()
+    await AuditLog.record(
+      { action: 'staff.totp_enrolled', actor: { type: 'staff', id: staff.publicId, email: staff.email } },
+      origin
+    )
+    return { enrolled: true }
+  }
+
+  async verify(staff: Staff, code: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+    const { enrolled } = await this.confirmCode(staff, code, origin)
     if (staff.currentAccessToken) await staffTokens().deleteById(staff.currentAccessToken.identifier)
     const signedIn = await this.signIn(staff, origin, 'totp')
     // The enrolment is done: ten recovery codes, shown this once.
-    return enrolling && signedIn.status === 'signed_in' ? { ...signedIn, recoveryCodes: await RecoveryCodes.replace(staff) } : signedIn
+    return enrolled && signedIn.status === 'signed_in' ? { ...signedIn, recoveryCodes: await RecoveryCodes.replace(staff) } : signedIn
   }
 
-  /**
-   * A recovery code in place of a TOTP code (a lost phone): once each, by a
-   * conditional UPDATE, only for an enrolled second factor; audited. A wrong
-   * code counts as a failed sign-in, as a wrong TOTP code does.
-   */
-  async verifyRecoveryCode(staff: Staff, code: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+  /** A recovery code in place of a TOTP code: once each, only for an enrolled second factor; audited. */
+  async confirmRecoveryCode(staff: Staff, code: string, origin: AuditOrigin): Promise<void> {
     if (!staff.totpConfirmedAt || !(await RecoveryCodes.use(staff, code))) return this.rejectCode(staff, origin)
     await AuditLog.record({ action: 'staff.recovery_code_used', actor: { type: 'staff', id: staff.publicId, email: staff.email }, details: { left: await RecoveryCodes.left(staff) } }, origin)
+  }
+
+  /** A wrong recovery code counts as a failed sign-in, as a wrong TOTP code does. */
+  async verifyRecoveryCode(staff: Staff, code: string, origin: AuditOrigin): Promise<StaffLoginResult> {
+    await this.confirmRecoveryCode(staff, code, origin)
     if (staff.currentAccessToken) await staffTokens().deleteById(staff.currentAccessToken.identifier)
     return this.signIn(staff, origin, 'recovery_code')
   }
@@ -160,18 +178,23 @@ export class StaffAuthService {
     throw new InvalidTotpError()
   }
 
-  private async signIn(staff: Staff, origin: AuditOrigin, factor: 'password' | 'totp' | 'recovery_code'): Promise<StaffLoginResult> {
+  /** A completed sign-in: the time and the factors used, audited; `via` the console when it is one. */
+  async recordSignIn(staff: Staff, origin: AuditOrigin, factor: SignInFactor, via: 'api' | 'console' = 'api') {
     staff.lastLoginAt = DateTime.utc()
     await staff.save()
-    const token = await staffTokens().create(staff.id, [STAFF_ABILITY], { name: 'console' })
     await AuditLog.record(
       {
         action: 'staff.login',
         actor: { type: 'staff', id: staff.publicId, email: staff.email },
-        details: { factors: factor === 'password' ? ['password'] : ['password', factor] },
+        details: { factors: factor === 'password' ? ['password'] : ['password', factor], ...(via === 'console' && { via }) },
       },
       origin
     )
+  }
+
+  private async signIn(staff: Staff, origin: AuditOrigin, factor: SignInFactor): Promise<StaffLoginResult> {
+    await this.recordSignIn(staff, origin, factor)
+    const token = await staffTokens().create(staff.id, [STAFF_ABILITY], { name: 'console' })
     return { status: 'signed_in', staff, token: token.value!.release(), expiresAt: token.expiresAt }
   }
 }

@@ -24,6 +24,13 @@ export class OrderService {
     return { order, lines, history, shop: shop ? { id: shop.public_id, name: shop.name } : null }
   }
 
+  /** Any order of the market by its number (support); another market's number is no order here. */
+  async byNumber(market: MarketContext, number: string) {
+    const order = await market.table('orders').where('number', number).first()
+    if (!order) throw new NotFoundError('order')
+    return order
+  }
+
   async forBuyer(market: MarketContext, buyer: Account, number: string) {
     const order = await market.table('orders').where('buyer_id', buyer.id).where('number', number).first()
     if (!order) throw new NotFoundError('order')

@@ -191,6 +191,13 @@ export class PaymentService {
     return payment
   }
 
+  /** Support's view of an order's money: every payment of its checkout (newest first) and the order's refunds. */
+  async forOrder(market: MarketContext, order: { number: string; checkout_id: string }) {
+    const payments = await market.table('payments').where('checkout_id', order.checkout_id).orderBy('id', 'desc')
+    const refunds = await market.table('refunds').where('order_number', order.number).orderBy('id')
+    return { payments, refunds }
+  }
+
   /** The checkout as its buyer sees it: orders, what is left to pay, the latest payment and its next action. */
   async checkout(market: MarketContext, buyer: Account, checkoutId: string) {
     const orders = await this.#orders.checkoutOrders(market, checkoutId, { buyerId: buyer.id })

@@ -240,13 +240,21 @@ export class ReturnService {
     return this.parts(market, found)
   }
 
-  async list(market: MarketContext, filter: { shopId?: number; status?: string; limit: number; beforeId?: number }) {
+  async list(market: MarketContext, filter: { shopId?: number; orderNumber?: string; status?: string; limit: number; beforeId?: number }) {
     const query = market.table('returns').orderBy('id', 'desc').limit(filter.limit + 1)
     if (filter.shopId !== undefined) query.where('shop_id', filter.shopId)
+    if (filter.orderNumber !== undefined) query.where('order_number', filter.orderNumber)
     if (filter.status) query.where('status', filter.status)
     if (filter.beforeId) query.where('id', '<', filter.beforeId)
     const rows = await query
     return Promise.all(rows.map((row) => this.parts(market, row)))
+  }
+
+  /** Any case of the market by its id (support), with its lines and parcel. */
+  async byPublicId(market: MarketContext, id: string) {
+    const found = await market.table('returns').where('public_id', id).first()
+    if (!found) throw new NotFoundError('return')
+    return this.parts(market, found)
   }
 
   /** A case with its lines and return parcel, as resources show it. */

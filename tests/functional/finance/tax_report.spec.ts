@@ -6,7 +6,7 @@ import app from '@adonisjs/core/services/app'
 import { MarketContext } from '#markets/market_context'
 import type { Market } from '#markets/market'
 import { STAFF_HOST, staffWithSession } from '#tests/support/identity'
-import { generateTaxMonth, type GeneratedRefund } from '#tests/support/tax_month'
+import { clearJournal, generateTaxMonth, type GeneratedRefund } from '#tests/support/tax_month'
 import { TaxReportService, type TaxReportRow } from '#finance/services/tax_report'
 import { TaxJournal, isoDay } from '#tax/services/tax_journal'
 import { placedCheckout, sandboxWebhook, startPayment } from '#tests/support/payments'
@@ -67,11 +67,6 @@ async function expectedRows(market: MarketContext, from: string, to: string, ref
   return rows
 }
 
-async function clearJournal(market: MarketContext) {
-  await market.table('tax_entries').delete()
-  await market.table('tax_periods').delete()
-  await market.table('orders').whereNotNull('tax_day').update({ tax_day: null, tax_point_at: null })
-}
 
 /** A market as its file says, or with another tax rule (exclusive prices, invoice rounding) to cover every way of taxing. */
 function variant(code: string, tax: Partial<Market['tax']> = {}) {
