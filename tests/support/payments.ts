@@ -4,6 +4,9 @@ import { categoryTree, productFactory } from '#tests/support/catalog'
 import { SandboxGateway } from '#payments/gateways/sandbox_gateway'
 import { Ledger } from '#escrow/services/ledger'
 import type { MarketContext } from '#markets/market_context'
+import { EscrowService } from '#escrow/services/escrow_service'
+import { orderStatus, placeOrder, sellerWithProduct } from '#tests/support/flows'
+import { until } from '#tests/support/outside'
 
 /** Prices per market that a demo order can carry (IDR and VND in whole units). */
 export const PRICE: Record<string, number> = { SG: 1990, ID: 5_990_000, BR: 4990, TH: 19_900, VN: 159_000, MY: 2990, PH: 49_900, TW: 29_900 }
@@ -53,4 +56,21 @@ export async function assertBooksBalance(assert: any, market: MarketContext) {
   const trial = await new Ledger().trialBalance(market)
   assert.equal(trial.total, 0, 'the trial balance is zero')
   return trial
+}
+
+/** A paid (or COD) order of `quantity` units, shipped and delivered by the sandbox courier (a running worker carries the webhooks and the parcel). */
+export async function deliveredOrder(client: any, code: string, options: { quantity?: number; gateway?: string; price?: number } = {}) {
+  const flow = await sellerWithProduct(client, code, options.price ?? PRICE[code])
+  const { api, market, sellerToken, buyerToken, sku } = flow
+  const { checkoutId, order } = await placeOrder(api, buyerToken, sku, options.quantity ?? 1, options.gateway)
+  const started = await api('post', `/api/v1/checkouts/${checkoutId}/payments`, buyerToken, options.gateway ? { gateway: options.gateway } : {}, { 'Idempotency-Key': randomUUID() })
+  started.assertStatus(201)
+  if (started.body().data.action.type === 'redirect') {
+    ;(await api('post', `${started.body().data.action.url}/approve`)).assertStatus(202)
+    await until(async () => (await orderStatus(market, order.number)) === 'paid', 20_000, 'the webhook did not capture the payment')
+  }
+  ;(await api('post', `/api/v1/seller/orders/${order.number}/ship`, sellerToken, {})).assertStatus(201)
+  await until(async () => (await orderStatus(market, order.number)) === 'delivered', 30_000, 'the parcel was not delivered')
+  await until(async () => (await new EscrowService().escrowHeld(market, order.number)) === order.total.amount, 10_000, 'the money is not in escrow')
+  return { ...flow, order, checkoutId }
 }

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import { STAFF_HOST, hostOf, staffWithSession } from '#tests/support/identity'
 import { apiFor, orderStatus, placeOrder, sellerWithProduct } from '#tests/support/flows'
-import { PRICE, assertBooksBalance } from '#tests/support/payments'
+import { PRICE, assertBooksBalance, deliveredOrder } from '#tests/support/payments'
 import { until } from '#tests/support/outside'
 import { spawnApp, stop } from '#tests/support/processes'
 import { EscrowService } from '#escrow/services/escrow_service'
@@ -20,23 +20,6 @@ const ledger = new Ledger()
  * or dispute, decide, send the goods back, refund; the ledger checked
  * after each path.
  */
-
-/** A paid (or COD) order of `quantity` units, shipped and delivered by the sandbox courier. */
-async function deliveredOrder(client: any, code: string, options: { quantity?: number; gateway?: string; price?: number } = {}) {
-  const flow = await sellerWithProduct(client, code, options.price ?? PRICE[code])
-  const { api, market, sellerToken, buyerToken, sku } = flow
-  const { checkoutId, order } = await placeOrder(api, buyerToken, sku, options.quantity ?? 1, options.gateway)
-  const started = await api('post', `/api/v1/checkouts/${checkoutId}/payments`, buyerToken, options.gateway ? { gateway: options.gateway } : {}, { 'Idempotency-Key': randomUUID() })
-  started.assertStatus(201)
-  if (started.body().data.action.type === 'redirect') {
-    ;(await api('post', `${started.body().data.action.url}/approve`)).assertStatus(202)
-    await until(async () => (await orderStatus(market, order.number)) === 'paid', 20_000, 'the webhook did not capture the payment')
-  }
-  ;(await api('post', `/api/v1/seller/orders/${order.number}/ship`, sellerToken, {})).assertStatus(201)
-  await until(async () => (await orderStatus(market, order.number)) === 'delivered', 30_000, 'the parcel was not delivered')
-  await until(async () => (await escrow.escrowHeld(market, order.number)) === order.total.amount, 10_000, 'the money is not in escrow')
-  return { ...flow, order, checkoutId }
-}
 
 /** The response, once its status is the one expected (else its body says why). */
 function expectStatus(response: any, status: number) {
