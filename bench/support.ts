@@ -6,7 +6,8 @@ export const root = fileURLToPath(new URL('../', import.meta.url))
 /** Starts the web process on a port of its own and waits until it answers. */
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import=@poppinss/ts-exec', 'bin/server.ts'], {
-    cwd: root,
+    // BENCH_CWD: another checkout of the app (a baseline worktree).
+    cwd: env.BENCH_CWD ?? root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -1,10 +1,9 @@
 import { defineConfig } from '@adonisjs/static'
 
 /**
- * The console's stylesheet and scripts (public/console/assets, and htmx from
- * its package). Served only under /console/assets by
- * #console/middleware/console_assets_middleware, so API requests never touch
- * the file system.
+ * The console's stylesheet (public/console/assets), served by the
+ * /console/assets/* route of the staff host (ConsoleAssetsController), never
+ * as a server middleware: API requests never touch the file system.
  */
 const staticServerConfig = defineConfig({
   enabled: true,

@@ -11,13 +11,12 @@ server.errorHandler(() => import('#http/exception_handler'))
 server.use([
   () => import('#http/middleware/request_id_middleware'),
   () => import('#http/middleware/container_bindings_middleware'),
-  () => import('#console/middleware/console_assets_middleware'),
 ])
 
 router.use([
   () => import('#http/middleware/json_only_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#identity/middleware/initialize_auth_middleware'),
 ])
 
 export const middleware = router.named({

@@ -33,6 +33,7 @@ const SupportReturnsController = () => import('#returns/controllers/support_retu
 const VouchersController = () => import('#promotions/controllers/vouchers_controller')
 const ApiDocsController = () => import('#api_docs/controllers/api_docs_controller')
 const ConsoleSignInController = () => import('#console/controllers/console_sign_in_controller')
+const ConsoleAssetsController = () => import('#console/controllers/console_assets_controller')
 const ConsoleHomeController = () => import('#console/controllers/console_home_controller')
 const ConsoleOpsController = () => import('#console/controllers/console_ops_controller')
 const ConsoleFinanceController = () => import('#console/controllers/console_finance_controller')
@@ -101,6 +102,14 @@ router
   .prefix('/api/v1')
   .use(middleware.staffHost())
 
+// The console's stylesheet and script: staff host, no session.
+router
+  .group(() => {
+    router.get('/console/assets/htmx.min.js', [ConsoleAssetsController, 'htmx']).as('console.assets.htmx')
+    router.get('/console/assets/*', [ConsoleAssetsController, 'file']).as('console.assets.file')
+  })
+  .use(middleware.staffHost())
+
 /*
  * Staff web console (HTML, staff host): sessions, CSRF and browser headers
  * on these routes only, never on /api. Who sees which page:
@@ -113,7 +122,6 @@ router
     router.get('/console/second-factor', [ConsoleSignInController, 'secondFactor']).as('console.second_factor.show')
     router.post('/console/second-factor', [ConsoleSignInController, 'verify']).as('console.second_factor.store')
     router.post('/console/language', [ConsoleSignInController, 'language']).as('console.language')
-    router.get('/console/assets/htmx.min.js', [ConsoleSignInController, 'htmx']).as('console.assets.htmx')
     router
       .group(() => {
         router.get('/console', [ConsoleHomeController, 'home']).as('console.home')

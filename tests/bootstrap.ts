@@ -1,7 +1,6 @@
 import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
 import { browserClient } from '@japa/browser-client'
-import { chromium as playwright } from 'playwright'
 import app from '@adonisjs/core/services/app'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
@@ -19,7 +18,8 @@ export const plugins: Config['plugins'] = [
   apiClient(),
   browserClient({
     runInSuites: ['browser'],
-    launcher: (options) => playwright.launch({ ...options, headless: true, executablePath: chromium, args: ['--host-resolver-rules=MAP *.pasar.localhost 127.0.0.1', '--no-sandbox'] }),
+    // Loaded when a browser suite runs: playwright is heavy, and other suites boot without it.
+    launcher: async (options) => (await import('playwright')).chromium.launch({ ...options, headless: true, executablePath: chromium, args: ['--host-resolver-rules=MAP *.pasar.localhost 127.0.0.1', '--no-sandbox'] }),
     contextOptions: { baseURL: `http://admin.pasar.localhost:${process.env.PORT}`, locale: 'en-US', viewport: { width: 1280, height: 900 } },
   }),
 ]

@@ -54,7 +54,7 @@ export const CONSOLE_ACCESS: Record<string, ConsoleRule> = {
 }
 
 /** Console routes before sign-in: the sign-in steps, the language picker, the scripts. */
-export const CONSOLE_PUBLIC = ['console.sign_in.show', 'console.sign_in.store', 'console.second_factor.show', 'console.second_factor.store', 'console.language', 'console.assets.htmx'] as const
+export const CONSOLE_PUBLIC = ['console.sign_in.show', 'console.sign_in.store', 'console.second_factor.show', 'console.second_factor.store', 'console.language', 'console.assets.htmx', 'console.assets.file'] as const
 
 /** The console pages of a role, for the menu of a market. */
 export const SECTIONS = [

@@ -6,6 +6,9 @@ export interface AuditPage {
   nextCursor: string | null
 }
 
+/** The audit log is in the control database, of every market: filtered by its column, not through a market context. */
+const MARKET_COLUMN = 'market_code'
+
 /** Reads the audit log newest first, with an opaque id cursor. */
 export class AuditQuery {
   async page(options: { limit: number; cursor?: string; action?: string; actor?: string; market?: string; from?: Date; to?: Date }): Promise<AuditPage> {
@@ -21,7 +24,7 @@ export class AuditQuery {
     }
     if (options.action) query.where('action', options.action)
     if (options.actor) query.where('actor_email', options.actor)
-    if (options.market) query.where('market_code', options.market)
+    if (options.market) query.where(MARKET_COLUMN, options.market)
     if (options.from) query.where('occurred_at', '>=', options.from)
     if (options.to) query.where('occurred_at', '<', options.to)
     const rows = await query

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import QRCode from 'qrcode'
@@ -7,8 +6,6 @@ import { consoleLanguages } from '#console/services/console_languages'
 import { formOf, refusal } from '#console/forms'
 import { staffLoginValidator, totpCodeValidator } from '#identity/validators/staff'
 import { originOf } from '#audit/services/audit_log'
-
-const htmxFile = createRequire(import.meta.url).resolve('htmx.org/dist/htmx.min.js')
 
 const languageValidator = vine.create(vine.object({ locale: vine.string().trim().maxLength(20), back: vine.string().trim().regex(/^\/console(\/[\w./?=&%-]*)?$/).optional() }))
 
@@ -65,12 +62,6 @@ export default class ConsoleSignInController {
     const { locale, back } = await languageValidator.validate(formOf(ctx))
     if (consoleLanguages().some((language) => language.locale === locale)) ctx.session.put('locale', locale)
     return ctx.response.redirect().toPath(back ?? '/console')
-  }
-
-  /** htmx, from its package (the lockfile's version, no copy in the tree). */
-  async htmx(ctx: HttpContext) {
-    ctx.response.header('Cache-Control', 'public, max-age=86400')
-    return ctx.response.download(htmxFile)
   }
 
   /** What the enrolment step shows: the QR code (drawn here, never by a third party) and the secret to type in. */
