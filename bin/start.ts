@@ -138,4 +138,6 @@ console.log('\nPasar is serving. Storefronts:')
 for (const market of markets) {
   console.log(`  ${market.code}  ${market.name.padEnd(12)} http://${market.domain}:${port}/api/v1/market`)
 }
-console.log(`  health          http://127.0.0.1:${port}/health\n`)
+console.log(`  health          http://127.0.0.1:${port}/health`)
+const staffHost = (env.STAFF_HOSTS || 'admin.pasar.localhost').split(',')[0].trim()
+console.log(`  staff console   http://${staffHost}:${port}/console (an account: node ace staff:create --email=you@example.com --name="You" --role=admin --markets='*')\n`)

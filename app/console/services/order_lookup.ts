@@ -38,7 +38,7 @@ export class OrderLookup {
       journals: journals.map((journal) => ({
         ...journal,
         occurredAt: marketTime(market, journal.occurredAt),
-        legs: journal.legs.map((leg) => ({ account: leg.account, amount: money(leg.amount, journal.currency), debit: leg.amount > 0 })),
+        legs: journal.legs.map((leg) => ({ account: leg.account, amount: money(Math.abs(leg.amount), journal.currency), debit: leg.amount > 0 })),
         balanced: journal.legs.reduce((sum, leg) => sum + leg.amount, 0) === 0,
       })),
       returns: cases.slice(0, 20).map((parts) => returnResource(market, parts)),
