@@ -11,4 +11,6 @@ ignitor()
   .catch((error) => {
     process.exitCode = 1
     prettyPrintError(error)
+    // A failed boot can leave providers' handles open: exit once the message is out.
+    setTimeout(() => process.exit(1), 500).unref()
   })

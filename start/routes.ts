@@ -126,6 +126,7 @@ router
       .group(() => {
         router.get('/console', [ConsoleHomeController, 'home']).as('console.home')
         router.post('/console/sign-out', [ConsoleSignInController, 'signOut']).as('console.sign_out')
+        router.get('/console/recovery-codes', [ConsoleSignInController, 'recoveryCodes']).as('console.recovery_codes')
         router.get('/console/markets/:code', [ConsoleHomeController, 'market']).as('console.market')
         router.get('/console/markets/:code/config', [ConsoleOpsController, 'config']).as('console.config.show')
         router.post('/console/markets/:code/config', [ConsoleOpsController, 'update']).as('console.config.update')

@@ -23,6 +23,7 @@ const byId = (param: string) => ({ param, kind: 'public_id' }) as const
 export const CONSOLE_ACCESS: Record<string, ConsoleRule> = {
   'console.home': { roles: ANY_STAFF },
   'console.sign_out': { roles: ANY_STAFF },
+  'console.recovery_codes': { roles: ANY_STAFF },
   'console.market': { roles: ANY_STAFF, market: byCode },
   'console.config.show': { roles: OPS, market: byCode },
   'console.config.update': { roles: OPS, market: byCode },

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { readFileSync } from 'node:fs'
 import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
 import { accountFactory, PASSWORD, staffFactory } from '#tests/support/identity'
@@ -187,6 +188,8 @@ test.group('Console: sign-in, sessions, CSRF and scope', (group) => {
       '/console/markets/SG/tax-report', // another role in this market
       '/console/markets/MY/config', // finance, not ops, in MY
       '/console/exports/ID-01JABCDEFGHJKMNPQRSTVWXYZ0', // an export of another market
+      '/console/exports/ID-01JABCDEFGHJKMNPQRSTVWXYZ0/download', // and its file
+      '/console/markets/ID/tax-report/download?from=2026-01-01&to=2026-01-31&format=csv',
       '/console/orders/SG-01JABCDEFGHJKMNPQRSTVWXYZ0', // support's page
       '/console/admin/staff',
       '/console/admin/audit-log',
@@ -201,5 +204,61 @@ test.group('Console: sign-in, sessions, CSRF and scope', (group) => {
     assert.equal(allowed!.status(), 200)
     const unknown = await page.goto('/console/markets/ZZ/config')
     assert.equal(unknown!.status(), 404)
+  })
+
+  test('the console speaks the language the staff member picks among the markets\' locales, English by default', async ({ visit, assert }) => {
+    const { email } = await staffFactory([{ role: 'finance', markets: ['TH'] }])
+    const page = await visit('/console/sign-in')
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en')
+    const offered = await page.locator('#language option').evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))
+    assert.includeMembers(offered, ['en', 'th-TH', 'id-ID', 'vi-VN', 'zh-TW', 'pt-BR'])
+    assert.notInclude(offered, 'en-SG')
+    await signIn(page, email)
+    await page.locator('#language').selectOption('th-TH')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await page.assertPath('/console/markets/TH')
+    assert.equal(await page.locator('html').getAttribute('lang'), 'th')
+    await page.goto('/console/markets/TH/periods')
+    const th = JSON.parse(readFileSync('resources/locales/th/console.json', 'utf8'))
+    await page.assertTextContains('h1', th['periods.title'])
+    assert.deepEqual(await accessibilityProblems(page), [])
+    // An offered language only: anything else leaves the choice as it was.
+    const csrf = await page.locator('input[name="_csrf"]').first().getAttribute('value')
+    const cookie = `pasar_console=${await sessionCookie(page)}`
+    const refused = await raw({ method: 'POST', path: '/console/language', host: 'admin.pasar.localhost', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf!, locale: 'xx-XX', back: 'https://evil.example/' }).toString() })
+    assert.equal(refused.status, 302)
+    assert.equal(refused.headers.location, '/console')
+    await page.reload()
+    assert.equal(await page.locator('html').getAttribute('lang'), 'th')
+  })
+
+  test('a session ends for good: a page asked before sign-in opens after it; after sign-out an old session written back, or one of a reset second factor, signs no one in', async ({ visit, assert }) => {
+    const { email, staff } = await staffFactory([{ role: 'ops', markets: ['SG'] }])
+    const page = await visit('/console/markets/SG/flash-sales')
+    await page.assertPath('/console/sign-in')
+    const secret = await signIn(page, email)
+    await page.assertPath('/console/markets/SG/flash-sales')
+
+    // A request in flight at sign-out commits the old session back under its old id.
+    const cookie = (await sessionCookie(page))!
+    const stored = await redis.get(sessionIdOf(cookie))
+    assert.isNotNull(stored)
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.assertPath('/console/sign-in')
+    await redis.set(sessionIdOf(cookie), stored!, 'EX', 600)
+    const replayed = await raw({ method: 'GET', path: '/console/markets/SG/flash-sales', host: 'admin.pasar.localhost', headers: { cookie: `pasar_console=${cookie}` } })
+    assert.equal(replayed.status, 302)
+    assert.equal(replayed.headers.location, '/console/sign-in')
+
+    // An admin resets the factor and the member enrols a new one: the session of the old factor is over.
+    await signIn(page, email, { secret, step: 1 })
+    await page.assertPath('/console/markets/SG')
+    const { StaffAdminService } = await import('#identity/services/staff_admin_service')
+    const app = (await import('@adonisjs/core/services/app')).default
+    await new StaffAdminService(await app.container.make('markets')).resetSecondFactor({ type: 'system' }, staff.publicId, { ip: null, requestId: 'test' })
+    await db.connection('control').from('staff').where('id', staff.id).update({ totp_secret: 'x', totp_confirmed_at: new Date(Date.now() + 2000) })
+    const after = await page.goto('/console/markets/SG/config')
+    await page.assertPath('/console/sign-in')
+    assert.equal(after!.status(), 200)
   })
 })

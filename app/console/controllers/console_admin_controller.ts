@@ -10,6 +10,7 @@ import { AuditQuery } from '#audit/services/audit_query'
 import { originOf } from '#audit/services/audit_log'
 import { staffPublicId } from '#validation/rules'
 import { formOf, refusal } from '#console/forms'
+import { fieldError } from '#exceptions/field_error'
 
 const staffParams = vine.create(vine.object({ id: staffPublicId(), assignment: vine.number().withoutDecimals().min(1).optional() }))
 const auditFilters = vine.create(
@@ -79,6 +80,9 @@ export default class ConsoleAdminController {
 
   async audit(ctx: HttpContext) {
     const filters = await auditFilters.validate(ctx.request.qs())
+    for (const name of ['from', 'to'] as const) {
+      if (filters[name] && !DateTime.fromISO(filters[name]!, { zone: 'utc' }).isValid) throw fieldError(name, 'date', `${name} must be a date (YYYY-MM-DD)`)
+    }
     const day = (value: string | undefined, plus = 0) => (value ? DateTime.fromISO(value, { zone: 'utc' }).plus({ days: plus }).toJSDate() : undefined)
     const page = await new AuditQuery().page({ limit: 50, cursor: filters.cursor, action: filters.action, actor: filters.actor, market: filters.market, from: day(filters.from), to: day(filters.to, 1) })
     const next = page.nextCursor ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([key, value]) => key !== 'cursor' && value)), cursor: page.nextCursor })}` : null

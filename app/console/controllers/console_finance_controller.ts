@@ -7,7 +7,8 @@ import { FinanceExports, syncMaxRows } from '#finance/services/finance_exports'
 import { ReportFiles, sendFile } from '#finance/services/report_files'
 import { exportRequestValidator, taxReportQuery, closePeriodParams } from '#finance/validators/tax_report'
 import { exportResource } from '#finance/transformers/export_resource'
-import { ExportNotReadyError } from '#finance/errors'
+import { ExportLinkError, ExportNotReadyError } from '#finance/errors'
+import { isoDay } from '#tax/services/tax_journal'
 import { AuditLog, originOf } from '#audit/services/audit_log'
 import { formOf, refusal } from '#console/forms'
 import { marketTime, marketToday } from '#console/presenters'
@@ -56,11 +57,11 @@ export default class ConsoleFinanceController {
     const query = await taxReportQuery.validate(ctx.request.qs())
     const { format } = await downloadFormat.validate(ctx.request.qs())
     const staff = AuditLog.actorOf(ctx.staff)
-    if ((await this.#reports.estimate(market, query.from, query.to)) > syncMaxRows()) {
-      return this.startExport(ctx, { from: query.from, to: query.to, format })
+    if ((query.report ?? 'tax') === 'tax' && (await this.#reports.estimate(market, query.from, query.to)) > syncMaxRows()) {
+      return this.startExport(ctx, { from: query.from, to: query.to, format, detail: query.detail })
     }
     await AuditLog.record({ action: 'finance.tax_report_read', actor: staff, target: { type: 'tax_report', id: `${market.code}:${query.from}:${query.to}` }, marketCode: market.code, details: { ...query, format } }, originOf(ctx))
-    return sendFile(ctx.response, this.#files.of(market, { ...query, format }))
+    return sendFile(ctx.response, await this.#files.of(market, { ...query, format }))
   }
 
   async requestExport(ctx: HttpContext) {
@@ -80,8 +81,10 @@ export default class ConsoleFinanceController {
   async downloadExport(ctx: HttpContext) {
     const job = await this.#exports.find(ctx.market, String(ctx.params.id))
     if (job.status !== 'ready') throw new ExportNotReadyError(job.status)
+    // As the API's signed link: a file is downloadable for LINK_HOURS after it is ready.
+    if (!exportResource(job).download) throw new ExportLinkError()
     await AuditLog.record(
-      { action: 'finance.export_downloaded', actor: AuditLog.actorOf(ctx.staff), target: { type: 'finance_export', id: job.public_id }, marketCode: ctx.market.code, details: { bytes: Number(job.bytes), via: 'console' } },
+      { action: 'finance.export_downloaded', actor: AuditLog.actorOf(ctx.staff), target: { type: 'finance_export', id: job.public_id }, marketCode: ctx.market.code, details: { bytes: Number(job.bytes), from: isoDay(job.from_day), to: isoDay(job.to_day), via: 'console' } },
       originOf(ctx)
     )
     return sendFile(ctx.response, this.#files.ofExport(ctx.market, job))

@@ -7,7 +7,9 @@ import { formOf, refusal } from '#console/forms'
 import { staffLoginValidator, totpCodeValidator } from '#identity/validators/staff'
 import { originOf } from '#audit/services/audit_log'
 
-const languageValidator = vine.create(vine.object({ locale: vine.string().trim().maxLength(20), back: vine.string().trim().regex(/^\/console(\/[\w./?=&%-]*)?$/).optional() }))
+const languageValidator = vine.create(vine.object({ locale: vine.string().trim().maxLength(20), back: vine.string().trim().maxLength(500).optional() }))
+/** Where the language form sends back: a console page of this host, never elsewhere. */
+const CONSOLE_PATH = /^\/console(\/[\w./?=&%-]*)?$/
 
 /** Sign-in (password, then TOTP for admin and ops, enrolling it the first time), sign-out and language. */
 export default class ConsoleSignInController {
@@ -43,13 +45,24 @@ export default class ConsoleSignInController {
     try {
       const input = await totpCodeValidator.validate(formOf(ctx))
       const { recoveryCodes } = await this.#sessions.secondFactor(ctx.session, staff, input, originOf(ctx))
-      if (recoveryCodes) return ctx.view.render('console/recovery_codes', { recoveryCodes })
+      // Shown on a page of the new session (its own CSRF secret), once.
+      if (recoveryCodes) {
+        ctx.session.flash('recoveryCodes', recoveryCodes)
+        return ctx.response.redirect().toPath('/console/recovery-codes')
+      }
       return ctx.response.redirect().toPath(ctx.session.pullIntendedUrl() ?? '/console')
     } catch (error) {
       const { message, fields } = refusal(ctx, error)
       ctx.response.status(422)
       return ctx.view.render('console/second_factor', { ...(await this.enrolmentOf(ctx, staff)), fields, message })
     }
+  }
+
+  /** The recovery codes of an enrolment that just completed: on the first page after it only. */
+  async recoveryCodes(ctx: HttpContext) {
+    const recoveryCodes = ctx.session.flashMessages.get('recoveryCodes')
+    if (!Array.isArray(recoveryCodes)) return ctx.response.redirect().toPath('/console')
+    return ctx.view.render('console/recovery_codes', { recoveryCodes, next: ctx.session.pullIntendedUrl() ?? '/console' })
   }
 
   async signOut(ctx: HttpContext) {
@@ -61,7 +74,7 @@ export default class ConsoleSignInController {
   async language(ctx: HttpContext) {
     const { locale, back } = await languageValidator.validate(formOf(ctx))
     if (consoleLanguages().some((language) => language.locale === locale)) ctx.session.put('locale', locale)
-    return ctx.response.redirect().toPath(back ?? '/console')
+    return ctx.response.redirect().toPath(back && CONSOLE_PATH.test(back) ? back : '/console')
   }
 
   /** What the enrolment step shows: the QR code (drawn here, never by a third party) and the secret to type in. */

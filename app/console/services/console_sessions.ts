@@ -1,6 +1,7 @@
 import type { Session } from '@adonisjs/session'
 import string from '@adonisjs/core/helpers/string'
 import env from '#start/env'
+import redis from '@adonisjs/redis/services/main'
 import Staff from '#identity/models/staff'
 import { StaffAuthService, type SignInFactor } from '#identity/services/staff_auth_service'
 import { RecoveryCodes } from '#identity/services/recovery_codes'
@@ -18,7 +19,19 @@ interface Pending {
 interface SignedIn {
   staffId: number
   at: number
+  /** The factors of this sign-in: a role that needs TOTP, granted later, signs a password-only session out. */
+  factors: SignInFactor[]
+  /** When the second factor in use was enrolled: after a reset and a new enrolment, older sessions are over. */
+  enrolledAt: number | null
 }
+
+/** An enrolment's instant in whole seconds (what the database keeps of it). */
+const enrolment = (staff: Staff) => (staff.totpConfirmedAt ? Math.floor(staff.totpConfirmedAt.toSeconds()) : null)
+
+/** Sign-outs by staff id: a request in flight at sign-out that writes its session back finds it over. */
+const signedOutKey = (staffId: number) => `console:signed-out:${staffId}`
+/** A page to go back to after sign-in: a console page of this host only. */
+const CONSOLE_PAGE = /^\/console(\/[\w./?=&%-]*)?$/
 
 const maxAgeMs = () => env.get('CONSOLE_MAX_HOURS', 12) * 3_600_000
 
@@ -27,8 +40,10 @@ const maxAgeMs = () => env.get('CONSOLE_MAX_HOURS', 12) * 3_600_000
  * entries as the API's (StaffAuthService): password, then (admin and ops)
  * a TOTP code or a recovery code, enrolling the factor on first sign-in.
  * The session id changes at each step that raises what the session may do
- * (no session fixation); signing out, or an admin resetting the factor,
- * ends the session.
+ * (no session fixation). Signing out ends every console session of the
+ * person (a request in flight cannot write one back); a reset and newly
+ * enrolled second factor, a disabled account, or a role needing TOTP on a
+ * password-only session end it too.
  */
 export class ConsoleSessions {
   #auth = new StaffAuthService()
@@ -42,7 +57,13 @@ export class ConsoleSessions {
       return null
     }
     const staff = await Staff.query().where('id', entry.staffId).where('status', 'active').preload('roles').first()
-    if (!staff || (this.#auth.needsTotp(staff) && !staff.totpConfirmedAt)) {
+    const secondFactor = (entry.factors ?? []).some((factor) => factor !== 'password')
+    const over =
+      !staff ||
+      (this.#auth.needsTotp(staff) && (!staff.totpConfirmedAt || !secondFactor)) ||
+      (secondFactor && enrolment(staff) !== entry.enrolledAt) ||
+      Number((await redis.get(signedOutKey(entry.staffId))) ?? 0) >= entry.at
+    if (over) {
       session.forget('staff')
       return null
     }
@@ -95,6 +116,7 @@ export class ConsoleSessions {
   }
 
   async signOut(session: Session, staff: Staff, origin: AuditOrigin) {
+    await redis.set(signedOutKey(staff.id), String(Date.now()), 'EX', Math.ceil(maxAgeMs() / 1000))
     session.clear()
     session.regenerate()
     await AuditLog.record({ action: 'staff.logout', actor: AuditLog.actorOf(staff), details: { via: 'console' } }, origin)
@@ -104,9 +126,12 @@ export class ConsoleSessions {
   private async complete(session: Session, staff: Staff, factor: SignInFactor, origin: AuditOrigin) {
     await this.#auth.recordSignIn(staff, origin, factor, 'console')
     const locale = session.get('locale')
+    const intended = session.getIntendedUrl()
     session.clear()
     session.regenerate()
     if (locale) session.put('locale', locale)
-    session.put('staff', { staffId: staff.id, at: Date.now() } satisfies SignedIn)
+    if (intended && CONSOLE_PAGE.test(intended)) session.setIntendedUrl(intended)
+    // One millisecond after any sign-out of the same instant.
+    session.put('staff', { staffId: staff.id, at: Date.now() + 1, factors: [factor], enrolledAt: factor === 'password' ? null : enrolment(staff) } satisfies SignedIn)
   }
 }

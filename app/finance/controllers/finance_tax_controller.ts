@@ -37,7 +37,7 @@ export default class FinanceTaxController {
       return ctx.response.accepted({ data: exportResource(job) })
     }
     await AuditLog.record({ action: 'finance.tax_report_read', actor: staff, target: { type: 'tax_report', id: `${market.code}:${query.from}:${query.to}` }, marketCode: market.code, details: { ...query, format, detail } }, originOf(ctx))
-    if (format !== 'json') return sendFile(ctx.response, this.#files.of(market, { ...query, format }))
+    if (format !== 'json') return sendFile(ctx.response, await this.#files.of(market, { ...query, format }))
     if (query.report === 'sellers' || query.report === 'platform') {
       const table =
         query.report === 'sellers'
@@ -45,7 +45,7 @@ export default class FinanceTaxController {
           : this.#sellers.platformTable(market, query.from, query.to, await this.#sellers.platform(market, query.from, query.to))
       return { data: { header: Object.fromEntries(table.header), rows: table.rows, totals: table.totals } }
     }
-    if (detail === 'lines') return sendFile(ctx.response, this.#files.of(market, { ...query, format: 'csv' }))
+    if (detail === 'lines') return sendFile(ctx.response, await this.#files.of(market, { ...query, format: 'csv' }))
     return { data: await this.#reports.report(market, query.from, query.to) }
   }
 

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { PassThrough, pipeline, type Writable } from 'node:stream'
 import type { HttpResponse } from '@adonisjs/core/http'
+import logger from '@adonisjs/core/services/logger'
 import type { MarketContext } from '#markets/market_context'
 import { TaxReportService } from '#finance/services/tax_report'
 import { SellerReports } from '#finance/services/seller_reports'
@@ -36,30 +37,22 @@ export class ReportFiles {
   #sellers = new SellerReports()
   #exports = new FinanceExports()
 
-  of(market: MarketContext, query: ReportQuery): ReportFile {
+  /**
+   * The file of a query. Its data is read here, before the answer starts
+   * (a failure is then an error answer, not a broken download); only every
+   * line of a period is read as it is written.
+   */
+  async of(market: MarketContext, query: ReportQuery): Promise<ReportFile> {
     const { from, to, format } = query
     if (query.report === 'sellers' || query.report === 'platform') {
-      const report = query.report
-      return {
-        name: fileName(market, from, to, format, report),
-        type: CONTENT_TYPES[format],
-        write: async (out) => {
-          const table = report === 'sellers' ? this.#sellers.sellersTable(market, from, to, await this.#sellers.sellers(market, from, to)) : this.#sellers.platformTable(market, from, to, await this.#sellers.platform(market, from, to))
-          return format === 'csv' ? writeTableCsv(table, out) : writeTableXlsx(table, out)
-        },
-      }
+      const table = query.report === 'sellers' ? this.#sellers.sellersTable(market, from, to, await this.#sellers.sellers(market, from, to)) : this.#sellers.platformTable(market, from, to, await this.#sellers.platform(market, from, to))
+      return { name: fileName(market, from, to, format, query.report), type: CONTENT_TYPES[format], write: (out) => (format === 'csv' ? writeTableCsv(table, out) : writeTableXlsx(table, out)) }
     }
     if (query.detail === 'lines') {
       return { name: fileName(market, from, to, 'csv', 'tax-lines'), type: CONTENT_TYPES.csv, write: async (out) => void (await writeLinesCsv(market, from, to, out)) }
     }
-    return {
-      name: fileName(market, from, to, format),
-      type: CONTENT_TYPES[format],
-      write: async (out) => {
-        const report = await this.#reports.report(market, from, to)
-        return format === 'csv' ? writeCsv(report, out) : writeXlsx(report, out)
-      },
-    }
+    const report = await this.#reports.report(market, from, to)
+    return { name: fileName(market, from, to, format), type: CONTENT_TYPES[format], write: (out) => (format === 'csv' ? writeCsv(report, out) : writeXlsx(report, out)) }
   }
 
   /** The file a ready export job wrote. */
@@ -78,6 +71,9 @@ export class ReportFiles {
 export function sendFile(response: HttpResponse, file: ReportFile) {
   const out = new PassThrough()
   response.header('Content-Type', file.type).header('Content-Disposition', `attachment; filename="${file.name}"`)
-  void file.write(out).catch((error) => out.destroy(error))
+  void file.write(out).catch((error) => {
+    logger.error({ err: error, file: file.name }, 'report file failed while it was sent')
+    out.destroy(error)
+  })
   return response.stream(out)
 }

@@ -41,7 +41,7 @@ test.group('Response locale', () => {
     const instance = translations.instance
     const english = instance.getResourceBundle('en', 'errors')
     for (const language of translations.languages) {
-      for (const namespace of ['errors', 'validation']) {
+      for (const namespace of ['errors', 'validation', 'console']) {
         const bundle = instance.getResourceBundle(language, namespace) ?? {}
         const reference = instance.getResourceBundle('en', namespace)
         assert.sameMembers(Object.keys(bundle), Object.keys(reference), `${language}/${namespace}`)
