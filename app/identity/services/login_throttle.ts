@@ -75,31 +75,9 @@ export class LoginThrottle {
     return result
   }
 
-  /**
-   * A failed second factor counts as a failed sign-in of the account, and
-   * on a count of its own that a right password does not clear: signing in
-   * again does not buy more guesses at the code (cleared by a completed
-   * sign-in only).
-   */
+  /** A failed second factor counts as a failed sign-in of the account. */
   async recordFailure(account: string) {
     await counted(() => this.accountLimiter().consume(this.accountKey(account)), (seconds) => new LoginLockedError(seconds))
-    await counted(() => this.accountLimiter().consume(this.secondFactorKey(account)), (seconds) => new LoginLockedError(seconds))
-  }
-
-  /** Before a second factor is checked: refused while the account or its second factor is locked. */
-  async assertSecondFactorOpen(account: string) {
-    for (const key of [this.accountKey(account), this.secondFactorKey(account)]) {
-      const response = await counted(() => this.accountLimiter().get(key), (seconds) => new LoginLockedError(seconds))
-      if (response && response.remaining <= 0) throw new LoginLockedError(response.availableIn)
-    }
-  }
-
-  async clearSecondFactor(account: string) {
-    await counted(() => this.accountLimiter().delete(this.secondFactorKey(account)), (seconds) => new LoginLockedError(seconds))
-  }
-
-  private secondFactorKey(account: string) {
-    return `${this.accountKey(account)}:second-factor`
   }
 
   async isLocked(account: string): Promise<number> {

@@ -110,7 +110,6 @@ export class StaffAuthService {
    * sign-in.
    */
   async confirmCode(staff: Staff, code: string, origin: AuditOrigin): Promise<{ enrolled: boolean }> {
-    await this.#throttle.assertSecondFactorOpen(staff.email)
     const secret = staff.totpSecret ? Totp.open(staff.totpSecret) : null
     const step = secret ? Totp.check(secret, staff.email, code) : null
     if (step === null) return this.rejectCode(staff, origin)
@@ -143,7 +142,6 @@ export class StaffAuthService {
 
   /** A recovery code in place of a TOTP code: once each, only for an enrolled second factor; audited. */
   async confirmRecoveryCode(staff: Staff, code: string, origin: AuditOrigin): Promise<void> {
-    await this.#throttle.assertSecondFactorOpen(staff.email)
     if (!staff.totpConfirmedAt || !(await RecoveryCodes.use(staff, code))) return this.rejectCode(staff, origin)
     await AuditLog.record({ action: 'staff.recovery_code_used', actor: { type: 'staff', id: staff.publicId, email: staff.email }, details: { left: await RecoveryCodes.left(staff) } }, origin)
   }
@@ -182,7 +180,6 @@ export class StaffAuthService {
 
   /** A completed sign-in: the time and the factors used, audited; `via` the console when it is one. */
   async recordSignIn(staff: Staff, origin: AuditOrigin, factor: SignInFactor, via: 'api' | 'console' = 'api') {
-    if (factor !== 'password') await this.#throttle.clearSecondFactor(staff.email)
     staff.lastLoginAt = DateTime.utc()
     await staff.save()
     await AuditLog.record(
