@@ -115,6 +115,7 @@ export async function staffSession(client: ApiClient, email: string) {
     .header('Host', STAFF_HOST)
     .bearerToken(challenge)
     .json({ code: Totp.codeAt(secret, email) })
+  if (verified.status() !== 200) throw new Error(`staff sign-in of ${email}: TOTP verify answered ${verified.status()} ${JSON.stringify(verified.body())}`)
   return { token: verified.body().data.token.value as string, secret }
 }
 
