@@ -261,4 +261,20 @@ test.group('Console: sign-in, sessions, CSRF and scope', (group) => {
     await page.assertPath('/console/sign-in')
     assert.equal(after!.status(), 200)
   })
+
+  test('a password-only session ends when the person is granted a role that needs TOTP', async ({ visit, assert }) => {
+    const { email, staff } = await staffFactory([{ role: 'finance', markets: ['SG'] }])
+    const page = await visit('/console/sign-in')
+    await signIn(page, email)
+    await page.goto('/console/markets/SG/periods')
+    await page.assertPath('/console/markets/SG/periods')
+    // They had enrolled a factor once (it is not asked of finance): the session still used none.
+    await db.connection('control').from('staff').where('id', staff.id).update({ totp_confirmed_at: new Date() })
+    const { StaffAdminService } = await import('#identity/services/staff_admin_service')
+    const app = (await import('@adonisjs/core/services/app')).default
+    await new StaffAdminService(await app.container.make('markets')).grant({ type: 'system' }, staff.publicId, { role: 'ops', markets: ['SG'] }, { ip: null, requestId: 'test' })
+    await page.goto('/console/markets/SG/periods')
+    await page.assertPath('/console/sign-in')
+    assert.isNull(await page.locator('nav.market-nav').first().elementHandle({ timeout: 100 }).catch(() => null))
+  })
 })

@@ -3,16 +3,14 @@ import vine from '@vinejs/vine'
 import { DateTime } from 'luxon'
 import markets from '#markets/services/main'
 import { StaffAdminService } from '#identity/services/staff_admin_service'
-import { createStaffValidator, grantRoleValidator } from '#identity/validators/staff'
+import { createStaffValidator, grantRoleValidator, staffParams } from '#identity/validators/staff'
 import { staffResource } from '#identity/transformers/identity_resources'
 import { STAFF_ROLES } from '#identity/models/staff_role'
 import { AuditQuery } from '#audit/services/audit_query'
 import { originOf } from '#audit/services/audit_log'
-import { staffPublicId } from '#validation/rules'
 import { formOf, refusal } from '#console/forms'
 import { fieldError } from '#exceptions/field_error'
 
-const staffParams = vine.create(vine.object({ id: staffPublicId(), assignment: vine.number().withoutDecimals().min(1).optional() }))
 const auditFilters = vine.create(
   vine.object({
     action: vine.string().trim().regex(/^[a-z_.]{1,60}$/).optional(),

@@ -91,7 +91,8 @@ export default class ConsoleOpsController {
 
   async rollback(ctx: HttpContext) {
     const { n } = await revisionParam.validate(ctx.params)
-    const input = await configRollbackValidator.validate({ ...formOf(ctx), expectedRevision: Number(formOf(ctx).expectedRevision) })
+    const form = formOf(ctx)
+    const input = await configRollbackValidator.validate({ ...form, expectedRevision: Number(form.expectedRevision) })
     const row = await this.#configs.rollback(ctx.market.code, n, AuditLog.actorOf(ctx.staff), input, originOf(ctx))
     ctx.session.flash('notice', { kind: 'success', message: ctx.t(row.status === 'pending' ? 'console:config.pending' : 'console:config.applied', { number: row.number }) })
     return ctx.response.redirect().toPath(`/console/markets/${ctx.market.code}/revisions`)

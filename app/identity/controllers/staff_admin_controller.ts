@@ -1,19 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import vine from '@vinejs/vine'
 import markets from '#markets/services/main'
 import { StaffAdminService } from '#identity/services/staff_admin_service'
-import { createStaffValidator, grantRoleValidator } from '#identity/validators/staff'
+import { createStaffValidator, grantRoleValidator, staffParams } from '#identity/validators/staff'
 import { staffResource } from '#identity/transformers/identity_resources'
 import { originOf } from '#audit/services/audit_log'
-import { staffPublicId } from '#validation/rules'
 import { emptyBodyValidator } from '#http/empty_body'
-
-const staffParams = vine.create(
-  vine.object({
-    id: staffPublicId(),
-    assignment: vine.number().withoutDecimals().min(1).optional(),
-  })
-)
 
 export default class StaffAdminController {
   private service = new StaffAdminService(markets)

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { anyPassword, newPassword } from '#identity/validators/password_policy'
-import { email, plainText } from '#validation/rules'
+import { email, plainText, staffPublicId } from '#validation/rules'
 import { STAFF_ROLES } from '#identity/models/staff_role'
 
 export const staffLoginValidator = vine.create(
@@ -31,5 +31,13 @@ export const grantRoleValidator = vine.create(
     role: vine.enum(STAFF_ROLES),
     markets: vine.array(vine.string().trim().toUpperCase().regex(/^([A-Z]{2}|\*)$/)).maxLength(50).distinct().optional(),
     regions: vine.array(vine.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,30}$/)).maxLength(20).distinct().optional(),
+  })
+)
+
+/** A staff member of the path, and one of their role assignments. */
+export const staffParams = vine.create(
+  vine.object({
+    id: staffPublicId(),
+    assignment: vine.number().withoutDecimals().min(1).optional(),
   })
 )
