@@ -400,7 +400,8 @@ test.group('Notifications: e-mail to buyers and sellers', (group) => {
       await deliverEvents(['notifications.compose'])
       const rows = () => market.table('notifications').where('order_number', order.number).orderBy('id')
       const ids = (await rows()).map((row) => row.public_id)
-      assert.deepEqual((await rows()).map((row) => row.kind), ['order_placed', 'order_paid', 'new_order'])
+      // One each; the compose consumer takes the placed and paid events in either order.
+      assert.sameMembers((await rows()).map((row) => row.kind), ['order_placed', 'order_paid', 'new_order'])
       // Relays the queued e-mails (awaiting only the compose step, which has nothing left).
       await deliverEvents(['notifications.compose'])
 
